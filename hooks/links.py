@@ -1,0 +1,28 @@
+"""Stop the build on a broken local link anywhere in the built HTML (see sitekit.links)."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from sitekit.languages import site_languages
+from sitekit.links import check_site, source_of
+
+
+@event_priority(-300)  # last: after the other languages are built and hooks have run
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return
+    broken = check_site(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
+    if not broken:
+        return
+    prefixes = [lang.prefix for lang in site_languages(config)]
+    lines = []
+    for link in broken:
+        source = source_of(link.page, Path(config.docs_dir), prefixes)
+        where = f"docs/{source} (built as {link.page})" if source else link.page
+        lines.append(f"{where}: link '{link.url}' {link.reason}")
+    raise PluginError(f"{len(broken)} broken link(s) in the built site:\n  " + "\n  ".join(lines))

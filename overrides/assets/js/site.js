@@ -1,0 +1,54 @@
+/* Small site behaviour that Material does not have. Mounted on Material's
+   document$ so that it runs again after each page change. */
+(function () {
+  "use strict";
+
+  function siteStrings() {
+    var element = document.getElementById("__site-strings");
+    try {
+      return JSON.parse(element ? element.textContent : "{}");
+    } catch (error) {
+      return {};
+    }
+  }
+
+  // Delete only what this site stored: its own keys start with "inkl.", and
+  // Material's start with the site's path (__md_scope). Other sites on the same
+  // origin (several GitHub Pages projects share one) keep their data.
+  function isSiteKey(key) {
+    var scope = window.__md_scope ? window.__md_scope.pathname + "." : null;
+    return key.indexOf("inkl.") === 0 || (scope !== null && key.indexOf(scope) === 0);
+  }
+
+  function clearSiteStorage() {
+    [window.localStorage, window.sessionStorage].forEach(function (store) {
+      Object.keys(store).filter(isSiteKey).forEach(function (key) {
+        store.removeItem(key);
+      });
+    });
+  }
+
+  function mountClearButtons() {
+    var strings = siteStrings();
+    document.querySelectorAll("[data-site-clear-storage]").forEach(function (button) {
+      if (button.dataset.siteMounted) return;
+      button.dataset.siteMounted = "true";
+      button.addEventListener("click", function () {
+        var message = strings["storage.cleared"];
+        try {
+          clearSiteStorage();
+        } catch (error) {
+          message = strings["storage.failed"];
+        }
+        var status = document.querySelector("[data-site-clear-status]");
+        if (status) status.textContent = message;
+      });
+    });
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(mountClearButtons);
+  } else {
+    document.addEventListener("DOMContentLoaded", mountClearButtons);
+  }
+})();

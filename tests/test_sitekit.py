@@ -1,0 +1,140 @@
+"""Unit tests of the plain build logic in hooks/sitekit, table-driven."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitekit.links import check_site, source_of
+from sitekit.scope import drop_head_alternates, language_sitemap, scope_config_base, split_search_index
+from sitekit.translations import missing_nav_labels, missing_twins, page_stem
+
+
+@pytest.mark.parametrize(("relative", "expected"), [
+    ("index.md", ("index", None)),
+    ("index.en.md", ("index", "en")),
+    ("om/kilder.en.md", ("om/kilder", "en")),
+    ("om/kilder.md", ("om/kilder", None)),
+    ("mentor/steg.3.md", ("mentor/steg.3", None)),
+])
+def test_page_stem(relative: str, expected: tuple) -> None:
+    assert page_stem(Path(relative), ["en"]) == expected
+
+
+@pytest.mark.parametrize(("files", "problems"), [
+    (["a.md", "a.en.md"], []),
+    (["a.md"], ["docs/a.md has no en translation: create docs/a.en.md."]),
+    (["x/b.en.md"], ["docs/x/b.en.md has no nb translation: create docs/x/b.md."]),
+    (["a.md", "a.en.md", "c/d.md"], ["docs/c/d.md has no en translation: create docs/c/d.en.md."]),
+])
+def test_missing_twins(tmp_path: Path, files: list[str], problems: list[str]) -> None:
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n")
+    assert missing_twins(tmp_path, "nb", ["en"]) == problems
+
+
+def test_missing_nav_labels_names_each_untranslated_section() -> None:
+    nav = [{"Hjem": "index.md"}, {"Om": ["om/index.md", {"Kilder": "om/kilder.md"}]}, "x.md"]
+    problems = missing_nav_labels(nav, "en", {"Hjem": "Home", "Om": "About"})
+    assert problems == [
+        "mkdocs.yml: nav label «Kilder» has no en translation: add it under "
+        "plugins.i18n.languages[en].nav_translations."
+    ]
+    assert missing_nav_labels(nav, "en", {"Hjem": "Home", "Om": "About", "Kilder": "Sources"}) == []
+
+
+CONFIG_PAGE = '<head></head><script id="__config" type="application/json">{"base": "../..", "features": []}</script>'
+
+
+@pytest.mark.parametrize(("base", "expected"), [("../..", "../../en/"), (".", "./en/"), ("/", "/en/"), ("/repo/", "/repo/en/")])
+def test_scope_config_base(base: str, expected: str) -> None:
+    html = CONFIG_PAGE.replace('"../.."', json.dumps(base))
+    out = scope_config_base(html, "en")
+    settings = json.loads(out.split('application/json">')[1].split("</script>")[0])
+    assert settings == {"base": expected, "features": []}
+
+
+def test_drop_head_alternates_removes_only_hreflang_links() -> None:
+    html = (
+        '<head>\n  <link rel="canonical" href="https://x.org/om/">\n'
+        '  <link rel="alternate" href="../../om/" hreflang="nb">\n'
+        '  <link rel="alternate" href="./" hreflang="en">\n'
+        '  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
+    )
+    assert drop_head_alternates(html) == (
+        '<head>\n  <link rel="canonical" href="https://x.org/om/">\n'
+        '  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
+    )
+
+
+def test_split_search_index_keeps_each_language_to_itself() -> None:
+    index = {
+        "config": {"lang": ["no", "en"], "separator": "x"},
+        "docs": [
+            {"location": "", "title": "Hjem"},
+            {"location": "om/#kilder", "title": "Kilder"},
+            {"location": "en/", "title": "Home"},
+            {"location": "en/om/#kilder", "title": "Sources"},
+        ],
+    }
+    split = split_search_index(index, {"nb": "", "en": "en/"})
+    assert split["nb"] == {"config": {"lang": ["no"], "separator": "x"}, "docs": index["docs"][:2]}
+    assert split["en"]["config"]["lang"] == ["en"]
+    assert [d["location"] for d in split["en"]["docs"]] == ["", "om/#kilder"]
+    assert [d["title"] for d in split["en"]["docs"]] == ["Home", "Sources"]
+
+
+def test_language_sitemap_keeps_only_urls_under_the_root() -> None:
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+        '<url><loc>https://x.org/</loc><xhtml:link rel="alternate" hreflang="en" href="https://x.org/en/"/></url>'
+        '<url><loc>https://x.org/en/</loc><xhtml:link rel="alternate" hreflang="nb" href="https://x.org/"/></url>'
+        "</urlset>"
+    )
+    out = language_sitemap(xml, "https://x.org/en/")
+    assert "<loc>https://x.org/en/</loc>" in out and "<loc>https://x.org/</loc>" not in out
+    assert 'hreflang="nb" href="https://x.org/"' in out
+
+
+def _write(site: Path, name: str, html: str) -> None:
+    (site / name).parent.mkdir(parents=True, exist_ok=True)
+    (site / name).write_text(html, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("html", "broken"), [
+    ('<a href="b/">ok</a><a href="b/#part">ok</a><a href="#top" id="top">ok</a>', []),
+    ('<a href="https://example.org/x">external</a><a href="mailto:a@b.no">mail</a>', []),
+    ('<a href="c/">missing page</a>', ["index.html: link 'c/' points to a page or file that does not exist"]),
+    ('<a href="b/#nothing">missing anchor</a>', ["index.html: link 'b/#nothing' points to an anchor '#nothing' that does not exist"]),
+    ('<img src="img/x.png" alt="">', ["index.html: link 'img/x.png' points to a page or file that does not exist"]),
+    ('<a href="/b/">absolute</a>', []),
+])
+def test_check_site_finds_broken_links_in_any_html(tmp_path: Path, html: str, broken: list[str]) -> None:
+    _write(tmp_path, "index.html", f"<html><body>{html}</body></html>")
+    _write(tmp_path, "b/index.html", '<html><body><h2 id="part">Part</h2></body></html>')
+    assert [str(link) for link in check_site(tmp_path)] == broken
+
+
+@pytest.mark.parametrize(("built", "files", "expected"), [
+    ("index.html", ["index.md"], "index.md"),
+    ("en/index.html", ["index.en.md"], "index.en.md"),
+    ("en/om/kilder/index.html", ["om/kilder.en.md"], "om/kilder.en.md"),
+    ("om/index.html", ["om/index.md"], "om/index.md"),
+    ("404.html", [], None),
+])
+def test_source_of_maps_a_built_page_to_its_markdown(tmp_path: Path, built: str, files: list[str], expected) -> None:
+    for name in files:
+        _write(tmp_path, name, "# x")
+    assert source_of(built, tmp_path, ["", "en/"]) == expected
+
+
+def test_check_site_reads_absolute_links_against_the_base_path(tmp_path: Path) -> None:
+    _write(tmp_path, "index.html", '<a href="/site/b/">in</a><a href="/other/b/">out</a><a href="/site/x/">gone</a>')
+    _write(tmp_path, "b/index.html", "<p>b</p>")
+    assert [str(link) for link in check_site(tmp_path, "/site/")] == [
+        "index.html: link '/other/b/' is outside the site's base path /site/",
+        "index.html: link '/site/x/' points to a page or file that does not exist",
+    ]
