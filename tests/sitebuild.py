@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "overrides", "quizzes"]
 
 
-def build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def build(project: Path, site: Path, *extra: str, env_site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site`; output captured, never raises."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": env_site_url}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
         capture_output=True, text=True, env=env, cwd=project,
