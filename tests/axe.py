@@ -11,6 +11,9 @@ OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": [
 def violations(page) -> list[dict]:
     """axe-core's violations on the page as it is now, each with the rule id, and the
     first node's selector and message, for a readable assertion failure."""
+    # Without motion: axe reads colours mid-transition otherwise (a focused button
+    # fading to its hover colour). The site honours prefers-reduced-motion.
+    page.emulate_media(reduced_motion="reduce")
     response = _AXE.run(page, options=OPTIONS).response
     return [
         {

@@ -2,6 +2,7 @@
 Debian's Chromium for Playwright (pytest-playwright's `page` fixture)."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import socket
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build
+from sitebuild import ROOT, add_demo_quiz, build, copy_project
 
 CHROMIUM = "/usr/bin/chromium"
 # Flags that keep Chromium off the network it cannot reach here (see DESIGN.md).
@@ -56,15 +57,42 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(site: Path):
-    """Base URL of the built site served on 127.0.0.1 at a free port."""
-    handler = functools.partial(_SiteHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(directory: Path):
+    """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """Base URL of the built site served on 127.0.0.1 at a free port."""
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site with tests/fixtures/quiz-demo.yml (every question type) placed on
+    the About page in both languages, built once."""
+    project = copy_project(tmp_path_factory.mktemp("quiz-project"))
+    add_demo_quiz(project)
+    target = tmp_path_factory.mktemp("quiz-site")
+    result = build(project, target)
+    assert result.returncode == 0, f"the quiz site does not build:\n{result.stderr}"
+    return target
+
+
+@pytest.fixture(scope="session")
+def quiz_server(quiz_site: Path):
+    with serving(quiz_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -30,3 +30,15 @@ def copy_project(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / part)
     return target
+
+
+DEMO_QUIZ = ROOT / "tests/fixtures/quiz-demo.yml"
+
+
+def add_demo_quiz(project: Path, page: str = "om/index") -> None:
+    """Put the demo quiz into a project copy and place it on `page` in both languages."""
+    (project / "quizzes").mkdir(exist_ok=True)
+    shutil.copy2(DEMO_QUIZ, project / "quizzes" / DEMO_QUIZ.name)
+    for suffix in (".md", ".en.md"):
+        path = project / "docs" / f"{page}{suffix}"
+        path.write_text(path.read_text(encoding="utf-8") + "\n<!-- quiz: quiz-demo -->\n", encoding="utf-8")

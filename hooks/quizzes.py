@@ -1,0 +1,67 @@
+"""Turn `<!-- quiz: id -->` markers into self-check quizzes from quizzes/<id>.yml.
+
+Loading and validation, rendering and checks live in sitekit.quizzes; this file
+only connects them to MkDocs events."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitekit.languages import current_locale, site_languages
+from sitekit.links import parse
+from sitekit.quiz_model import Quiz
+from sitekit.quizzes import QuizError, load_quizzes, page_url, replace_markers, source_problems, unused_quizzes, view_model
+
+# The quizzes read at the start of the build now running. Each build (each language,
+# each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing goes stale.
+_quizzes: dict[str, Quiz] = {}
+
+
+def _quiz_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "quizzes"
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    global _quizzes
+    folder = _quiz_dir(config)
+    _quizzes = load_quizzes(folder) if folder.is_dir() else {}
+    unused = unused_quizzes(_quizzes, Path(config.docs_dir))
+    if unused:
+        raise QuizError("\n".join(
+            f"quizzes/{quiz_id}.yml: quiz '{quiz_id}' is used by no page. Place it in a page "
+            f"with '<!-- quiz: {quiz_id} -->' (in both languages), or delete the file."
+            for quiz_id in unused
+        ))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "<!--" not in html:
+        return html
+    template = config.theme.get_env().get_template("partials/quiz.html")
+    language = current_locale(config)
+
+    def render(quiz_id: str) -> str:
+        page.meta["quiz"] = True  # main.html loads the quiz script and styles
+        return template.render(quiz=view_model(_quizzes[quiz_id], language, page.url), config=config)
+
+    return replace_markers(html, f"docs/{page.file.src_uri}", set(_quizzes), render)
+
+
+@event_priority(-250)  # after the other languages are built (see language_scope.py)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return
+    site = Path(config.site_dir)
+    prefixes = {lang.locale: lang.prefix for lang in site_languages(config)}
+
+    def page_ids(page: str, language: str) -> set[str] | None:
+        built = site / prefixes[language] / page_url(page) / "index.html"
+        return parse(built.read_text(encoding="utf-8")).ids if built.is_file() else None
+
+    problems = source_problems(_quizzes, page_ids, list(prefixes))
+    if problems:
+        raise QuizError("Quiz sources that do not exist:\n  " + "\n  ".join(map(str, problems)))

@@ -1,0 +1,129 @@
+"""The quiz format, as a typed schema (pydantic v2).
+
+One YAML file per quiz in quizzes/, every language's text in it, so that the
+questions and answers cannot drift apart between languages. `quizzes/schema.json`
+is generated from these models (see `json_schema`) for editors to check a file
+while it is being written."""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+
+# Every text exists in every site language. Adding a language: one line here.
+LANGUAGES = ("nb", "en")
+
+Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+NonEmpty = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+# A page of the site (its path under docs/, bokmål name) and optionally a heading's id.
+SourceLink = Annotated[
+    str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[A-Za-z0-9_-]+)?$")
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """A text in every language; inline Markdown (emphasis, links) is allowed."""
+
+    nb: NonEmpty
+    en: NonEmpty
+
+
+class Option(_Model):
+    text: Text
+    correct: StrictBool = False
+    feedback: Text | None = Field(default=None, description="Shown when the reader picked this option.")
+
+
+class _Question(_Model):
+    id: Id
+    prompt: Text
+    explanation: Text = Field(description="Why the answer is right; shown after checking.")
+    source: SourceLink = Field(description="The page (and heading) that supports the answer, e.g. mentor/index.md#leder.")
+
+
+class SingleChoice(_Question):
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> SingleChoice:
+        count = sum(option.correct for option in self.options)
+        if count != 1:
+            raise ValueError(f"a single-choice question needs exactly one option with 'correct: true', found {count}")
+        return self
+
+
+class MultipleChoice(_Question):
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _some_correct(self) -> MultipleChoice:
+        if not any(option.correct for option in self.options):
+            raise ValueError("a multiple-choice question needs at least one option with 'correct: true'")
+        return self
+
+
+class TrueFalse(_Question):
+    type: Literal["truefalse"]
+    answer: StrictBool = Field(description="true or false (not yes/no).")
+    feedback_true: Text | None = Field(default=None, description="Shown when the reader answered «true».")
+    feedback_false: Text | None = Field(default=None, description="Shown when the reader answered «false».")
+
+
+class Ordering(_Question):
+    type: Literal["order"]
+    items: list[Text] = Field(min_length=2, description="The steps in the right order; readers see them shuffled.")
+
+
+class Reflection(_Model):
+    """Free text for the reader's own notes; not scored, kept in the browser."""
+
+    id: Id
+    type: Literal["reflection"]
+    prompt: Text
+    hint: Text | None = None
+    source: SourceLink | None = None
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleChoice, TrueFalse, Ordering, Reflection], Field(discriminator="type")
+]
+
+
+class Quiz(_Model):
+    schema_: str | None = Field(default=None, alias="$schema")
+    id: Id = Field(description="The quiz's id; the same as the file name without .yml.")
+    title: Text
+    intro: Text | None = None
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> Quiz:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.id in seen:
+                raise ValueError(f"the question id '{question.id}' is used twice; ids must be unique in a quiz")
+            seen.add(question.id)
+        return self
+
+    @property
+    def scored(self) -> list[Question]:
+        return [question for question in self.questions if question.type != "reflection"]
+
+
+def json_schema() -> dict:
+    schema = Quiz.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Self-check quiz"
+    return schema
+
+
+if __name__ == "__main__":  # regenerate quizzes/schema.json (see CONTRIBUTING)
+    import json
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -1,0 +1,115 @@
+"""Read quiz YAML so that what an author writes is what the quiz says.
+
+Two traps of YAML 1.1 (PyYAML's default) are closed here:
+- the «Norway problem»: unquoted `no`, `yes`, `on`, `off` become booleans. This
+  loader follows YAML 1.2: only `true` and `false` are booleans, so `nb: no` stays
+  the text "no", and a field that wants true/false refuses "no" with a message;
+- a key written twice silently keeps the last value. This loader refuses it.
+
+Every mapping and list remembers the line of each of its entries, so that an
+error can name the line an author has to look at."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+
+class Mapping(dict):
+    """A dict that knows the (1-based) line of each key."""
+
+    lines: dict[Any, int]
+    line: int
+
+
+class Sequence(list):
+    """A list that knows the (1-based) line of each item."""
+
+    lines: list[int]
+    line: int
+
+
+class YAMLProblem(Exception):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# YAML 1.2 booleans only: drop 1.1's yes/no/on/off (and their capitalised forms).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    result = Mapping()
+    result.lines = {}
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise YAMLProblem("a key must be plain text", key_node.start_mark.line + 1) from None
+        if key in result:
+            raise YAMLProblem(
+                f"the key '{key}' is written twice in the same block (first on line "
+                f"{result.lines[key]}); remove one", key_node.start_mark.line + 1,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
+    result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load(text: str) -> Any:
+    """Parse one YAML document; raise YAMLProblem (with a line where known) on any error."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except YAMLProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "it is not valid YAML"
+        raise YAMLProblem(f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        # Constructor errors that carry no mark (a bad date, an unhashable key...).
+        raise YAMLProblem(f"not valid YAML: {error}", None) from None
+
+
+def line_of(data: Any, path: tuple[Any, ...]) -> int | None:
+    """The line of the deepest entry along `path` (keys and list indexes) that the
+    loader recorded, so an error points as close to its cause as it can."""
+    line = getattr(data, "line", None)
+    node = data
+    for step in path:
+        if isinstance(node, Mapping) and step in node:
+            line = node.lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.lines[step]
+            node = node[step]
+        else:
+            break
+    return line

@@ -1,0 +1,294 @@
+"""Load, validate and render self-check quizzes (see quiz_model for the format).
+
+Plain functions: hooks/quizzes.py calls them from MkDocs events, tests call them
+directly. Every problem with a quiz file becomes a QuizError that names the file,
+the quiz and question id, the field, the line and what was expected."""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from posixpath import relpath
+from typing import Any, Callable
+
+import markdown
+from mkdocs.exceptions import PluginError
+from pydantic import ValidationError
+
+from sitekit import quiz_yaml
+from sitekit.quiz_model import Quiz
+
+MARKER = re.compile(r"<!--\s*quiz:\s*([^\s>]*)\s*-->")
+
+
+class QuizError(PluginError):
+    """A quiz that cannot be used; MkDocs prints the message and stops, no traceback."""
+
+
+# -- loading ------------------------------------------------------------------
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """pydantic's message, in words an author can act on."""
+    kind, message = error["type"], error["msg"]
+    if kind == "missing":
+        return "is missing"
+    if kind == "extra_forbidden":
+        return "is not a field of this format (a typo?)"
+    if kind == "bool_type":
+        return f"must be true or false, not {error['input']!r} (write true/false, not yes/no)"
+    if kind == "string_type":
+        value = error["input"]
+        hint = " (YAML read it as a number or a date: put it in quotes)" if isinstance(value, (int, float)) or type(value).__name__ in {"date", "datetime"} else ""
+        return f"must be text, not {value!r}{hint}"
+    if kind == "string_pattern_mismatch":
+        return f"{message.lower()}, got {error['input']!r}"
+    if kind == "union_tag_invalid":
+        return "has an unknown question type: use single, multiple, truefalse, order or reflection"
+    if kind == "union_tag_not_found":
+        return "needs a 'type': single, multiple, truefalse, order or reflection"
+    if kind == "value_error":
+        return message.removeprefix("Value error, ")
+    return message[0].lower() + message[1:]
+
+
+QUESTION_TYPES = {"single", "multiple", "truefalse", "order", "reflection"}
+
+
+def _field_path(loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], str]:
+    """Split pydantic's location into the data path and a readable field name.
+    A question's location carries its type tag ('questions', 2, 'single', ...): drop it."""
+    data_path = [
+        step for index, step in enumerate(loc)
+        if not (index >= 2 and loc[index - 2] == "questions" and step in QUESTION_TYPES)
+    ]
+    name = ".".join(str(step) for step in data_path) or "(the whole file)"
+    return tuple(data_path), name
+
+
+def _question_id(data: Any, path: tuple[Any, ...]) -> str | None:
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        try:
+            question = data["questions"][path[1]]
+            return str(question.get("id")) if isinstance(question, dict) and question.get("id") else f"#{path[1] + 1}"
+        except (KeyError, IndexError, TypeError):
+            return None
+    return None
+
+
+def load_quiz(path: Path, display: str | None = None) -> Quiz:
+    """Read and validate one quiz file; raise QuizError on any problem."""
+    name = display or path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QuizError(f"{name}: cannot be read as UTF-8 text ({error}).") from None
+    try:
+        data = quiz_yaml.load(text)
+    except quiz_yaml.YAMLProblem as problem:
+        where = f", line {problem.line}" if problem.line else ""
+        raise QuizError(f"{name}{where}: {problem.message}.") from None
+    if not isinstance(data, dict):
+        raise QuizError(f"{name}: expected a quiz (a block of fields: id, title, questions), found {type(data).__name__}.")
+    quiz_id = data.get("id") if isinstance(data.get("id"), str) else "?"
+    try:
+        quiz = Quiz.model_validate(data)
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors(include_url=False):
+            data_path, field = _field_path(tuple(problem["loc"]))
+            question = _question_id(data, data_path)
+            line = quiz_yaml.line_of(data, data_path)
+            where = ", ".join(part for part in (
+                f"quiz '{quiz_id}'",
+                f"question '{question}'" if question else "",
+                f"line {line}" if line else "",
+            ) if part)
+            lines.append(f"{name} ({where}): field '{field}' {_describe(problem)}.")
+        raise QuizError("Invalid quiz:\n  " + "\n  ".join(lines)) from None
+    if quiz.id != path.stem:
+        raise QuizError(
+            f"{name} (quiz '{quiz.id}', line {quiz_yaml.line_of(data, ('id',))}): field 'id' must be "
+            f"the file name without .yml, '{path.stem}'."
+        )
+    return quiz
+
+
+def load_quizzes(folder: Path) -> dict[str, Quiz]:
+    """Every quiz in `folder` (*.yml), by id. All files are read, and all their
+    problems reported together, so an author fixes them in one go."""
+    quizzes, problems = {}, []
+    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
+        try:
+            quiz = load_quiz(path, f"quizzes/{path.name}")
+        except QuizError as error:
+            problems.append(str(error))
+            continue
+        quizzes[quiz.id] = quiz
+    if problems:
+        raise QuizError("\n".join(problems))
+    return quizzes
+
+
+# -- where quizzes are used -------------------------------------------------------
+
+
+def markers(markdown_text: str) -> list[str]:
+    return MARKER.findall(markdown_text)
+
+
+def unused_quizzes(quizzes: dict[str, Quiz], docs_dir: Path) -> list[str]:
+    used = {quiz_id for page in docs_dir.rglob("*.md") for quiz_id in markers(page.read_text(encoding="utf-8"))}
+    return sorted(set(quizzes) - used)
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    quiz: str
+    question: str
+    source: str
+    language: str
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"quizzes/{self.quiz}.yml (quiz '{self.quiz}', question '{self.question}'): "
+                f"field 'source' '{self.source}' {self.reason} in {self.language}.")
+
+
+def source_problems(quizzes: dict[str, Quiz], page_ids: Callable[[str, str], set[str] | None], languages: list[str]) -> list[SourceProblem]:
+    """Check every question's source in every language. `page_ids(page, language)`
+    gives the ids on that language's version of a docs page, or None if it does not exist."""
+    problems = []
+    for quiz in quizzes.values():
+        for question in quiz.questions:
+            if not question.source:
+                continue
+            page, _, anchor = question.source.partition("#")
+            for language in languages:
+                ids = page_ids(page, language)
+                if ids is None:
+                    problems.append(SourceProblem(quiz.id, question.id, question.source, language, "points to a page that does not exist"))
+                elif anchor and anchor not in ids:
+                    problems.append(SourceProblem(quiz.id, question.id, question.source, language, f"points to a heading '#{anchor}' that does not exist"))
+    return problems
+
+
+# -- rendering ------------------------------------------------------------------
+
+
+def page_url(source: str) -> str:
+    """The site-relative URL of a docs page: 'mentor/start.md#a' → 'mentor/start/#a'."""
+    page, hash_, anchor = source.partition("#")
+    stem = page.removesuffix(".md")
+    url = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return url + (f"#{anchor}" if hash_ else "")
+
+
+def link_from(current_url: str, source: str) -> str:
+    """A relative link from the page at `current_url` (site-relative, language
+    folder included) to `source` in the same language folder."""
+    prefix = current_url.split("/", 1)[0] + "/" if current_url.startswith("en/") else ""
+    target = prefix + page_url(source)
+    path, _, anchor = target.partition("#")
+    rel = relpath("/" + path, "/" + current_url) if current_url else path
+    rel = "./" if rel in ("", ".") else rel
+    if not rel.endswith("/") and (path.endswith("/") or path == ""):
+        rel += "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+_INLINE = markdown.Markdown(extensions=[])
+_MD_LINK = re.compile(r'href="([a-z0-9][a-z0-9/_-]*\.md(?:#[A-Za-z0-9_-]+)?)"')
+
+
+def inline(text: str, current_url: str) -> str:
+    """Inline Markdown to HTML, with every bit of HTML in the text escaped first
+    (a `<script>` in a quiz file shows as text). Links to `page.md` become links
+    to that page in the current language."""
+    _INLINE.reset()
+    rendered = _INLINE.convert(html.escape(text, quote=False))
+    rendered = re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
+    return _MD_LINK.sub(lambda m: f'href="{link_from(current_url, m.group(1))}"', rendered)
+
+
+def encode_key(quiz_id: str, question_id: str, value: Any) -> str:
+    """The right answer, lightly hidden: base64 of the JSON, reversed. Enough that a
+    glance at the page source does not give it away; this is self-check, not an exam."""
+    raw = json.dumps({"q": f"{quiz_id}/{question_id}", "a": value}, separators=(",", ":"))
+    return base64.b64encode(raw.encode("utf-8")).decode("ascii")[::-1]
+
+
+def shuffled_order(quiz_id: str, question_id: str, count: int) -> list[int]:
+    """A fixed shuffle (same on every build and in both languages) that is never
+    the right order, so readers without JavaScript see the same puzzle."""
+    order = list(range(count))
+    rng = random.Random(f"{quiz_id}/{question_id}")
+    while order == sorted(order):
+        rng.shuffle(order)
+    return order
+
+
+def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
+    """What the Jinja partial needs, with every text already rendered to safe HTML."""
+
+    def text(value) -> str | None:
+        return inline(getattr(value, language), current_url) if value is not None else None
+
+    questions = []
+    for number, question in enumerate(quiz.questions, start=1):
+        item: dict[str, Any] = {
+            "id": question.id,
+            "type": question.type,
+            "number": number,
+            "prompt": text(question.prompt),
+            "source": link_from(current_url, question.source) if question.source else None,
+        }
+        if question.type == "reflection":
+            item["hint"] = text(question.hint)
+        else:
+            item["explanation"] = text(question.explanation)
+        if question.type in ("single", "multiple"):
+            item["options"] = [
+                {"value": index, "text": text(option.text), "feedback": text(option.feedback), "correct": option.correct}
+                for index, option in enumerate(question.options)
+            ]
+            item["key"] = encode_key(quiz.id, question.id, [i for i, o in enumerate(question.options) if o.correct])
+        elif question.type == "truefalse":
+            item["answer"] = question.answer
+            item["feedback_true"] = text(question.feedback_true)
+            item["feedback_false"] = text(question.feedback_false)
+            item["key"] = encode_key(quiz.id, question.id, question.answer)
+        elif question.type == "order":
+            order = shuffled_order(quiz.id, question.id, len(question.items))
+            item["items"] = [{"value": index, "text": text(question.items[index])} for index in order]
+            item["right_order"] = [text(step) for step in question.items]
+            item["key"] = encode_key(quiz.id, question.id, list(range(len(question.items))))
+        questions.append(item)
+    return {
+        "id": quiz.id,
+        "title": text(quiz.title),
+        "intro": text(quiz.intro),
+        "questions": questions,
+        "scored": len(quiz.scored),
+    }
+
+
+def replace_markers(page_html: str, page_name: str, known: set[str], render: Callable[[str], str]) -> str:
+    """Put the rendered quiz in place of each `<!-- quiz: id -->` marker; a marker
+    that names no quiz is an error."""
+
+    def substitute(match: re.Match[str]) -> str:
+        quiz_id = match.group(1)
+        if quiz_id not in known:
+            choices = ", ".join(sorted(known)) or "none yet"
+            raise QuizError(
+                f"{page_name}: the marker '<!-- quiz: {quiz_id} -->' names no quiz in quizzes/ "
+                f"(there is no quizzes/{quiz_id}.yml; quizzes: {choices})."
+            )
+        return render(quiz_id)
+
+    return MARKER.sub(substitute, page_html)

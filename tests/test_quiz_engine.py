@@ -1,0 +1,312 @@
+"""The quiz engine without a browser: load, validate, render, place, and fail cleanly."""
+from __future__ import annotations
+
+import base64
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitebuild import DEMO_QUIZ, ROOT, add_demo_quiz, build, copy_project
+from sitekit import quiz_yaml
+from sitekit.quiz_model import json_schema
+from sitekit.quizzes import (
+    QuizError, encode_key, inline, link_from, load_quiz, markers, page_url, shuffled_order, view_model,
+)
+
+VALID = {
+    "id": "q",
+    "title": {"nb": "Tittel", "en": "Title"},
+    "questions": [{
+        "id": "a",
+        "type": "single",
+        "prompt": {"nb": "Spørsmål?", "en": "Question?"},
+        "options": [
+            {"text": {"nb": "Ja", "en": "Yes"}, "correct": True},
+            {"text": {"nb": "Nei", "en": "No"}},
+        ],
+        "explanation": {"nb": "Fordi.", "en": "Because."},
+        "source": "om/index.md",
+    }],
+}
+
+
+def write(tmp_path: Path, text: str, name: str = "q.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def error_of(path: Path) -> str:
+    with pytest.raises(QuizError) as caught:
+        load_quiz(path)
+    return str(caught.value)
+
+
+def test_the_demo_quiz_loads_with_every_question_type() -> None:
+    quiz = load_quiz(DEMO_QUIZ)
+    assert [q.type for q in quiz.questions] == ["single", "multiple", "truefalse", "order", "reflection"]
+    assert len(quiz.scored) == 4
+
+
+# -- the Norway problem and other YAML traps ------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off", "No", "YES", "Off"])
+def test_unquoted_yes_no_on_off_stay_text(word: str) -> None:
+    assert quiz_yaml.load(f"nb: {word}\n") == {"nb": word}
+
+
+@pytest.mark.parametrize(("text", "expected"), [("a: true", True), ("a: false", False), ("a: True", True)])
+def test_true_and_false_are_booleans(text: str, expected: bool) -> None:
+    assert quiz_yaml.load(text) == {"a": expected}
+
+
+def test_a_boolean_field_refuses_no_with_a_clear_message(tmp_path: Path) -> None:
+    data = json.loads(json.dumps(VALID))
+    data["questions"][0]["options"][0]["correct"] = "yes"
+    message = error_of(write(tmp_path, yaml.safe_dump(data, allow_unicode=True).replace("correct: 'yes'", "correct: yes")))
+    assert "question 'a'" in message
+    assert "field 'questions.0.options.0.correct' must be true or false, not 'yes'" in message
+    assert "line " in message
+
+
+def test_a_text_field_keeps_no_as_text(tmp_path: Path) -> None:
+    path = write(tmp_path, yaml.safe_dump(VALID, allow_unicode=True).replace("en: 'No'", "en: no"))
+    assert "en: no\n" in path.read_text()
+    assert load_quiz(path).questions[0].options[1].text.en == "no"
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
+    message = error_of(write(tmp_path, """\
+        id: q
+        title: {nb: a, en: b}
+        id: q
+    """))
+    assert "q.yml, line 3: the key 'id' is written twice in the same block (first on line 1)" in message
+
+
+# -- validation messages name the file, quiz, question, field and line ----------------
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d["questions"][0]["options"][1].update(correct=True),
+     "question 'a', line 6): field 'questions.0' a single-choice question needs exactly one option with 'correct: true', found 2"),
+    (lambda d: d["questions"][0]["options"][0].update(correct=False),
+     "found 0"),
+    (lambda d: d["questions"][0].update(type="essay"),
+     "field 'questions.0' has an unknown question type"),
+    (lambda d: d["questions"][0].pop("type"),
+     "field 'questions.0' needs a 'type'"),
+    (lambda d: d["questions"][0]["prompt"].pop("en"),
+     "field 'questions.0.prompt.en' is missing"),
+    (lambda d: d["questions"][0].update(options=[]),
+     "field 'questions.0.options' list should have at least 2 items"),
+    (lambda d: d["questions"][0].update(source="http://example.org"),
+     "field 'questions.0.source' string should match pattern"),
+    (lambda d: d["questions"].append(dict(d["questions"][0])),
+     "the question id 'a' is used twice"),
+    (lambda d: d["questions"][0].update(colour="red"),
+     "field 'questions.0.colour' is not a field of this format"),
+    (lambda d: d["title"].update(nb=1950),
+     "field 'title.nb' must be text, not 1950 (YAML read it as a number or a date: put it in quotes)"),
+    (lambda d: d.update(questions=[]),
+     "field 'questions' list should have at least 1 item"),
+    (lambda d: d.update(id="other"),
+     "field 'id' must be the file name without .yml, 'q'"),
+])
+def test_invalid_quizzes_give_a_message_an_author_can_act_on(tmp_path: Path, change, expected: str) -> None:
+    data = json.loads(json.dumps(VALID))
+    change(data)
+    message = error_of(write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)))
+    assert message.startswith(("Invalid quiz:\n  q.yml (quiz 'q'", "q.yml (quiz")), message
+    assert expected in message, message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("id: [unclosed\n", "q.yml, line 2: not valid YAML"),
+    ("id: q\n- item\n", "q.yml, line 2: not valid YAML"),
+    ("- just\n- a list\n", "q.yml: expected a quiz (a block of fields: id, title, questions), found Sequence"),
+    ("", "found NoneType"),
+])
+def test_files_that_are_not_quizzes(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in error_of(write(tmp_path, text))
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "q.yml"
+    path.write_bytes(b"id: \xff\xfe\n")
+    assert "q.yml: cannot be read as UTF-8 text" in error_of(path)
+
+
+# -- hypothesis: no malformed file ever gives anything but a QuizError ------------------
+
+text_value = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=2))
+local_text = st.one_of(
+    st.fixed_dictionaries({"nb": text_value, "en": text_value}),
+    st.fixed_dictionaries({"nb": text_value}),
+    st.dictionaries(st.sampled_from(["nb", "en", "de", "no"]), text_value, max_size=3),
+    text_value,
+)
+option = st.dictionaries(st.sampled_from(["text", "correct", "feedback", "extra"]), st.one_of(local_text, st.booleans(), st.sampled_from(["yes", "no"])), max_size=4)
+question = st.dictionaries(
+    st.sampled_from(["id", "type", "prompt", "options", "answer", "items", "explanation", "source", "hint", "feedback_true"]),
+    st.one_of(
+        st.sampled_from(["single", "multiple", "truefalse", "order", "reflection", "essay", "a", "a", "Bad Id", "om/index.md#x", "http://x", "no"]),
+        local_text, st.lists(option, max_size=4), st.lists(local_text, max_size=3), st.booleans(),
+    ),
+    max_size=9,
+)
+quiz = st.dictionaries(
+    st.sampled_from(["id", "title", "intro", "questions", "$schema", "extra"]),
+    st.one_of(st.just("q"), st.sampled_from(["q", "Q", "other", ""]), local_text, st.lists(question, max_size=4), st.integers()),
+    max_size=6,
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(quiz, st.lists(quiz, max_size=2), text_value), mangle=st.sampled_from(["none", "tabs", "cut", "quote"]))
+def test_malformed_quiz_files_always_give_a_clean_quiz_error(tmp_path: Path, data, mangle: str) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    if mangle == "tabs":
+        text = text.replace("  ", "\t")
+    elif mangle == "cut":
+        text = text[: len(text) // 2]
+    elif mangle == "quote":
+        text = text.replace("'", "")
+    path = tmp_path / "q.yml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_quiz(path)
+    except QuizError as error:
+        assert str(error).strip()
+        assert "q.yml" in str(error)
+    # A generated file may happen to be a valid quiz: that is fine too.
+
+
+# -- rendering ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("*viktig*", "<em>viktig</em>"),
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("a & b", "a &amp; b"),
+    ("[kilder](om/kilder.md#virke)", '<a href="../om/kilder/#virke">kilder</a>'),
+    ("[x](https://www.nav.no/arbeidsgiver/mentor)", '<a href="https://www.nav.no/arbeidsgiver/mentor">x</a>'),
+    ('<a href="javascript:alert(1)">x</a>', "&lt;a href=\"javascript:alert(1)\"&gt;x&lt;/a&gt;"),
+])
+def test_inline_markdown_is_rendered_and_html_escaped(text: str, expected: str) -> None:
+    assert inline(text, "kurs/") == expected
+
+
+@pytest.mark.parametrize(("current", "source", "expected"), [
+    ("om/", "om/kilder.md", "kilder/"),
+    ("om/", "om/index.md#a", "./#a"),
+    ("", "om/kilder.md", "om/kilder/"),
+    ("en/om/", "om/kilder.md#b", "kilder/#b"),
+    ("en/", "index.md", "./"),
+    ("mentor/steg/", "index.md", "../../"),
+    ("en/mentor/", "mentor/index.md", "./"),
+])
+def test_links_from_a_page_to_a_source_stay_in_its_language(current: str, source: str, expected: str) -> None:
+    assert link_from(current, source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [("index.md", ""), ("om/index.md", "om/"), ("om/kilder.md#a", "om/kilder/#a")])
+def test_page_url(source: str, expected: str) -> None:
+    assert page_url(source) == expected
+
+
+def test_the_answer_key_is_not_in_clear_but_decodes() -> None:
+    key = encode_key("q", "a", [2])
+    assert "2" not in key or "[2]" not in key
+    assert json.loads(base64.b64decode(key[::-1])) == {"q": "q/a", "a": [2]}
+
+
+@pytest.mark.parametrize("count", [2, 3, 6, 7])
+def test_order_is_shuffled_the_same_way_every_time_and_never_right(count: int) -> None:
+    order = shuffled_order("quiz", "steps", count)
+    assert sorted(order) == list(range(count)) and order != sorted(order)
+    assert order == shuffled_order("quiz", "steps", count)
+
+
+def test_view_model_has_no_correct_flag_outside_the_answer() -> None:
+    model = view_model(load_quiz(DEMO_QUIZ), "en", "om/")
+    single = model["questions"][0]
+    assert single["prompt"] == "How many sources does the site rest on?"
+    assert [o["text"] for o in single["options"]] == ["Three", "Five", "Seven &lt;script&gt;alert(1)&lt;/script&gt;"]
+    assert model["scored"] == 4
+
+
+def test_markers() -> None:
+    assert markers("a <!-- quiz: mentor --> b <!--quiz:kurs-1-->") == ["mentor", "kurs-1"]
+
+
+# -- the JSON Schema for editors -------------------------------------------------------
+
+
+def test_the_published_json_schema_is_up_to_date() -> None:
+    published = json.loads((ROOT / "quizzes/schema.json").read_text(encoding="utf-8"))
+    assert published == json_schema(), "regenerate: .venv/bin/python hooks/sitekit/quiz_model.py > quizzes/schema.json"
+    assert published["required"] == ["id", "title", "questions"]
+
+
+# -- in the build -------------------------------------------------------------------------
+
+
+def _fails_cleanly(project: Path, tmp_path: Path, *needles: str) -> None:
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    for needle in needles:
+        assert needle in output, output
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    add_demo_quiz(project)
+    return project
+
+
+def test_the_quiz_is_rendered_in_both_languages_and_kept_out_of_search(quiz_site: Path) -> None:
+    nb = (quiz_site / "om/index.html").read_text(encoding="utf-8")
+    en = (quiz_site / "en/om/index.html").read_text(encoding="utf-8")
+    assert 'data-quiz="quiz-demo"' in nb and 'data-quiz="quiz-demo"' in en
+    assert "Hvor mange kilder bygger nettstedet på?" in nb
+    assert "How many sources does the site rest on?" in en
+    assert "assets/js/quiz.js" in nb and "assets/css/quiz.css" in nb
+    assert "assets/js/quiz.js" not in (quiz_site / "om/kilder/index.html").read_text(encoding="utf-8")
+    index = json.loads((quiz_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not any("Hvor mange kilder" in doc["text"] for doc in index["docs"])
+
+
+def test_an_unknown_quiz_id_fails_the_build(project: Path, tmp_path: Path) -> None:
+    page = project / "docs/om/kilder.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- quiz: finnes-ikke -->\n", encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "docs/om/kilder.md: the marker '<!-- quiz: finnes-ikke -->' names no quiz")
+
+
+def test_a_quiz_used_by_no_page_fails_the_build(project: Path, tmp_path: Path) -> None:
+    (project / "quizzes/ekstra.yml").write_text(DEMO_QUIZ.read_text(encoding="utf-8").replace("id: quiz-demo", "id: ekstra"), encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "quizzes/ekstra.yml: quiz 'ekstra' is used by no page")
+
+
+@pytest.mark.parametrize(("source", "reason"), [
+    ("om/borte.md", "points to a page that does not exist in nb"),
+    ("om/kilder.md#ingen-slik", "points to a heading '#ingen-slik' that does not exist in nb"),
+])
+def test_a_source_that_does_not_exist_fails_the_build(project: Path, tmp_path: Path, source: str, reason: str) -> None:
+    path = project / "quizzes/quiz-demo.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("source: om/personvern.md", f"source: {source}"), encoding="utf-8")
+    _fails_cleanly(project, tmp_path, f"quizzes/quiz-demo.yml (quiz 'quiz-demo', question 'sant-usant'): field 'source' '{source}' {reason}")
+
+
+def test_an_invalid_quiz_fails_the_build_with_its_line(project: Path, tmp_path: Path) -> None:
+    path = project / "quizzes/quiz-demo.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("answer: false", "answer: no"), encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "quizzes/quiz-demo.yml (quiz 'quiz-demo', question 'sant-usant', line ", "must be true or false, not 'no'")
