@@ -12,6 +12,9 @@ from sitekit.languages import site_languages
 from sitekit.links import check_site, source_of
 
 
+SHOWN = 30  # a few hundred lines would bury the first, which usually explains the rest
+
+
 @event_priority(-300)  # last: after the other languages are built and hooks have run
 def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
@@ -25,4 +28,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         source = source_of(link.page, Path(config.docs_dir), prefixes)
         where = f"docs/{source} (built as {link.page})" if source else link.page
         lines.append(f"{where}: link '{link.url}' {link.reason}")
-    raise PluginError(f"{len(broken)} broken link(s) in the built site:\n  " + "\n  ".join(lines))
+    shown = lines[:SHOWN]
+    if len(lines) > SHOWN:
+        shown.append(f"... and {len(lines) - SHOWN} more")
+    raise PluginError(f"{len(broken)} broken link(s) in the built site:\n  " + "\n  ".join(shown))

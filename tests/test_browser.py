@@ -114,3 +114,14 @@ def test_missing_page_shows_the_404_of_its_language(page: Page, server: str) -> 
     expect(page.locator("h1")).to_have_text("Page not found")
     response = page.goto(server + "/finnes-ikke/")
     expect(page.locator("h1")).to_have_text("Fant ikke siden")
+
+
+@pytest.mark.parametrize("path", ["/om/kilder/", "/en/om/kilder/"])
+def test_print_shows_the_content_without_the_site_navigation(page: Page, server: str, path: str) -> None:
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]:
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
