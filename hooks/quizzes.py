@@ -4,7 +4,10 @@ Loading and validation, rendering and checks live in sitekit.quizzes; this file
 only connects them to MkDocs events."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+
+from jinja2 import Template
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -14,11 +17,13 @@ from mkdocs.structure.pages import Page
 from sitekit.languages import current_locale, site_languages
 from sitekit.links import parse
 from sitekit.quiz_model import Quiz
-from sitekit.quizzes import QuizError, load_quizzes, page_url, replace_markers, source_problems, unused_quizzes, view_model
+from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, replace_markers, source_problems, unused_quizzes, view_model
 
-# The quizzes read at the start of the build now running. Each build (each language,
-# each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing goes stale.
+# The quizzes and the partial, read at the start of the build now running. Each build
+# (each language, each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing
+# goes stale; loading the partial once matters, as a Jinja environment is slow to make.
 _quizzes: dict[str, Quiz] = {}
+_template: Template | None = None
 
 
 def _quiz_dir(config: MkDocsConfig) -> Path:
@@ -26,9 +31,10 @@ def _quiz_dir(config: MkDocsConfig) -> Path:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _quizzes
+    global _quizzes, _template
     folder = _quiz_dir(config)
     _quizzes = load_quizzes(folder) if folder.is_dir() else {}
+    _template = config.theme.get_env().get_template("partials/quiz.html")
     unused = unused_quizzes(_quizzes, Path(config.docs_dir))
     if unused:
         raise QuizError("\n".join(
@@ -39,14 +45,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "<!--" not in html:
+    if not MARKER.search(html):
         return html
-    template = config.theme.get_env().get_template("partials/quiz.html")
     language = current_locale(config)
 
     def render(quiz_id: str) -> str:
         page.meta["quiz"] = True  # main.html loads the quiz script and styles
-        return template.render(quiz=view_model(_quizzes[quiz_id], language, page.url), config=config)
+        return _template.render(quiz=view_model(_quizzes[quiz_id], language, page.url), config=config)
 
     return replace_markers(html, f"docs/{page.file.src_uri}", set(_quizzes), render)
 
@@ -58,6 +63,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     prefixes = {lang.locale: lang.prefix for lang in site_languages(config)}
 
+    @functools.cache  # many questions point to the same page
     def page_ids(page: str, language: str) -> set[str] | None:
         built = site / prefixes[language] / page_url(page) / "index.html"
         return parse(built.read_text(encoding="utf-8")).ids if built.is_file() else None
