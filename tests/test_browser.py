@@ -125,3 +125,19 @@ def test_print_shows_the_content_without_the_site_navigation(page: Page, server:
     expect(page.locator("article h1")).to_be_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("path", ["/mentor/steg/1-forste-mote/", "/en/mentor/sjekklister/forste-dag/"])
+def test_axe_finds_no_violation_on_guide_and_checklist_pages(page: Page, server: str, path: str) -> None:
+    page.goto(server + path)
+    assert page.locator("li.task-list-item").count() > 0
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/mentor/sjekklister/forste-dag/", "/en/mentor/sjekklister/ukeplan/", "/mentor/sjekklister/oppfolgingsmote/"])
+def test_checklists_print_on_one_a4_page(page: Page, server: str, path: str) -> None:
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    expect(page.locator(".md-path").first).to_be_hidden()
+    pdf = page.pdf(format="A4", margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"})
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1

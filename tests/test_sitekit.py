@@ -8,6 +8,7 @@ import pytest
 
 from sitekit.links import check_site, source_of
 from sitekit.scope import drop_head_alternates, language_sitemap, scope_config_base, split_search_index
+from sitekit.tasklists import hide_checkboxes
 from sitekit.translations import missing_nav_labels, missing_twins, page_stem
 
 
@@ -138,3 +139,11 @@ def test_check_site_reads_absolute_links_against_the_base_path(tmp_path: Path) -
         "index.html: link '/other/b/' is outside the site's base path /site/",
         "index.html: link '/site/x/' points to a page or file that does not exist",
     ]
+
+
+def test_hide_checkboxes_hides_each_box_from_assistive_technology() -> None:
+    import markdown
+    html = markdown.markdown("- [ ] one\n- [x] two\n", extensions=["pymdownx.tasklist"], extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
+    out = hide_checkboxes(html)
+    assert out.count('<label class="task-list-control" aria-hidden="true">') == 2
+    assert "one" in out and "two" in out
