@@ -20,6 +20,18 @@ def build(project: Path, site: Path, *extra: str, env_site_url: str = "http://12
     )
 
 
+def assert_fails_cleanly(project: Path, site: Path, *needles: str) -> str:
+    """Build `project`; the build must fail with every needle in its output and no
+    Python traceback (bad input gets a message, never a stack trace)."""
+    result = build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    for needle in needles:
+        assert needle in output, output
+    return output
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project's site sources, to break on purpose."""
     target.mkdir(parents=True, exist_ok=True)

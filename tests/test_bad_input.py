@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import build, copy_project
+from sitebuild import assert_fails_cleanly, build, copy_project
 
 
 @pytest.fixture
@@ -16,13 +16,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def _fails_cleanly(project: Path, tmp_path: Path, *needles: str) -> str:
-    result = build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    assert "Traceback" not in output, output
-    for needle in needles:
-        assert needle in output, output
-    return output
+    return assert_fails_cleanly(project, tmp_path / "site", *needles)
 
 
 def _append(path: Path, text: str) -> None:
