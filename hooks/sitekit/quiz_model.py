@@ -8,37 +8,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import Field, StrictBool, StringConstraints, model_validator
 
-# Every text exists in every site language. Adding a language: one line here.
-LANGUAGES = ("nb", "en")
+from sitekit.models import Id, Model, Text
 
-Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-NonEmpty = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 # A page of the site (its path under docs/, bokmål name) and optionally a heading's id.
 SourceLink = Annotated[
     str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9/_-]*\.md(#[A-Za-z0-9_-]+)?$")
 ]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(_Model):
-    """A text in every language; inline Markdown (emphasis, links) is allowed."""
-
-    nb: NonEmpty
-    en: NonEmpty
-
-
-class Option(_Model):
+class Option(Model):
     text: Text
     correct: StrictBool = False
     feedback: Text | None = Field(default=None, description="Shown when the reader picked this option.")
 
 
-class _Question(_Model):
+class _Question(Model):
     id: Id
     prompt: Text
     explanation: Text = Field(description="Why the answer is right; shown after checking.")
@@ -80,7 +66,7 @@ class Ordering(_Question):
     items: list[Text] = Field(min_length=2, description="The steps in the right order; readers see them shuffled.")
 
 
-class Reflection(_Model):
+class Reflection(Model):
     """Free text for the reader's own notes; not scored, kept in the browser."""
 
     id: Id
@@ -95,7 +81,7 @@ Question = Annotated[
 ]
 
 
-class Quiz(_Model):
+class Quiz(Model):
     schema_: str | None = Field(default=None, alias="$schema")
     id: Id = Field(description="The quiz's id; the same as the file name without .yml.")
     title: Text
@@ -123,7 +109,7 @@ def json_schema() -> dict:
     return schema
 
 
-if __name__ == "__main__":  # regenerate quizzes/schema.json (see CONTRIBUTING)
+if __name__ == "__main__":  # PYTHONPATH=hooks python -m sitekit.quiz_model > quizzes/schema.json
     import json
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))

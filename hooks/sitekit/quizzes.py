@@ -16,103 +16,41 @@ from posixpath import relpath
 from typing import Any, Callable
 
 import markdown
-from mkdocs.exceptions import PluginError
-from pydantic import ValidationError
-
-from sitekit import quiz_yaml
+from sitekit import strict_yaml
+from sitekit.datafile import DataError, entry_id, read_yaml, validate
 from sitekit.quiz_model import Quiz
 
 MARKER = re.compile(r"<!--\s*quiz:\s*([^\s>]*)\s*-->")
 
 
-class QuizError(PluginError):
+class QuizError(DataError):
     """A quiz that cannot be used; MkDocs prints the message and stops, no traceback."""
 
 
 # -- loading ------------------------------------------------------------------
 
-
-def _describe(error: dict[str, Any]) -> str:
-    """pydantic's message, in words an author can act on."""
-    kind, message = error["type"], error["msg"]
-    if kind == "missing":
-        return "is missing"
-    if kind == "extra_forbidden":
-        return "is not a field of this format (a typo?)"
-    if kind == "bool_type":
-        return f"must be true or false, not {error['input']!r} (write true/false, not yes/no)"
-    if kind == "string_type":
-        value = error["input"]
-        hint = " (YAML read it as a number or a date: put it in quotes)" if isinstance(value, (int, float)) or type(value).__name__ in {"date", "datetime"} else ""
-        return f"must be text, not {value!r}{hint}"
-    if kind == "string_pattern_mismatch":
-        return f"{message.lower()}, got {error['input']!r}"
-    if kind == "union_tag_invalid":
-        return "has an unknown question type: use single, multiple, truefalse, order or reflection"
-    if kind == "union_tag_not_found":
-        return "needs a 'type': single, multiple, truefalse, order or reflection"
-    if kind == "value_error":
-        return message.removeprefix("Value error, ")
-    return message[0].lower() + message[1:]
-
-
 QUESTION_TYPES = {"single", "multiple", "truefalse", "order", "reflection"}
-
-
-def _field_path(loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], str]:
-    """Split pydantic's location into the data path and a readable field name.
-    A question's location carries its type tag ('questions', 2, 'single', ...): drop it."""
-    data_path = [
-        step for index, step in enumerate(loc)
-        if not (index >= 2 and loc[index - 2] == "questions" and step in QUESTION_TYPES)
-    ]
-    name = ".".join(str(step) for step in data_path) or "(the whole file)"
-    return tuple(data_path), name
-
-
-def _question_id(data: Any, path: tuple[Any, ...]) -> str | None:
-    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
-        try:
-            question = data["questions"][path[1]]
-            return str(question.get("id")) if isinstance(question, dict) and question.get("id") else f"#{path[1] + 1}"
-        except (KeyError, IndexError, TypeError):
-            return None
-    return None
 
 
 def load_quiz(path: Path, display: str | None = None) -> Quiz:
     """Read and validate one quiz file; raise QuizError on any problem."""
     name = display or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise QuizError(f"{name}: cannot be read as UTF-8 text ({error}).") from None
-    try:
-        data = quiz_yaml.load(text)
-    except quiz_yaml.YAMLProblem as problem:
-        where = f", line {problem.line}" if problem.line else ""
-        raise QuizError(f"{name}{where}: {problem.message}.") from None
-    if not isinstance(data, dict):
-        raise QuizError(f"{name}: expected a quiz (a block of fields: id, title, questions), found {type(data).__name__}.")
+    data = read_yaml(path, name, QuizError, "a quiz (a block of fields: id, title, questions)")
     quiz_id = data.get("id") if isinstance(data.get("id"), str) else "?"
-    try:
-        quiz = Quiz.model_validate(data)
-    except ValidationError as error:
-        lines = []
-        for problem in error.errors(include_url=False):
-            data_path, field = _field_path(tuple(problem["loc"]))
-            question = _question_id(data, data_path)
-            line = quiz_yaml.line_of(data, data_path)
-            where = ", ".join(part for part in (
-                f"quiz '{quiz_id}'",
-                f"question '{question}'" if question else "",
-                f"line {line}" if line else "",
-            ) if part)
-            lines.append(f"{name} ({where}): field '{field}' {_describe(problem)}.")
-        raise QuizError("Invalid quiz:\n  " + "\n  ".join(lines)) from None
+
+    def where(data_path: tuple[Any, ...]) -> list[str]:
+        question = entry_id(data, "questions", data_path[1]) if data_path[:1] == ("questions",) and len(data_path) > 1 else None
+        return [f"quiz '{quiz_id}'", f"question '{question}'" if question else ""]
+
+    quiz = validate(
+        Quiz, data, name, QuizError, where=where,
+        # A question's location carries its type tag ('questions', 2, 'single', ...).
+        skip=lambda loc, i: i >= 2 and loc[i - 2] == "questions" and loc[i] in QUESTION_TYPES,
+        union_hint=": use single, multiple, truefalse, order or reflection",
+    )
     if quiz.id != path.stem:
         raise QuizError(
-            f"{name} (quiz '{quiz.id}', line {quiz_yaml.line_of(data, ('id',))}): field 'id' must be "
+            f"{name} (quiz '{quiz.id}', line {strict_yaml.line_of(data, ('id',))}): field 'id' must be "
             f"the file name without .yml, '{path.stem}'."
         )
     return quiz

@@ -1,4 +1,4 @@
-"""Read quiz YAML so that what an author writes is what the quiz says.
+"""Read YAML data (quizzes, figures) so that what an author writes is what the site says.
 
 Two traps of YAML 1.1 (PyYAML's default) are closed here:
 - the «Norway problem»: unquoted `no`, `yes`, `on`, `off` become booleans. This
