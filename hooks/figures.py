@@ -1,0 +1,54 @@
+"""Turn `<!-- figure: id -->` markers into a table and a bar chart from docs/data/<id>.yml.
+
+Loading, validation and layout live in sitekit.figures; this file only connects
+them to MkDocs events (the same pattern as hooks/quizzes.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Template
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitekit.figure_model import Figure
+from sitekit.figures import MARKER, FigureError, load_figures, markers, view_model
+from sitekit.languages import current_locale
+
+DATA = "data"  # under docs/; excluded from the built site in mkdocs.yml
+
+# Read at the start of each build (each language, each serve rebuild): never stale.
+_figures: dict[str, Figure] = {}
+_template: Template | None = None
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    global _figures, _template
+    folder = Path(config.docs_dir) / DATA
+    _figures = load_figures(folder) if folder.is_dir() else {}
+    _template = config.theme.get_env().get_template("partials/figure.html")
+    used = {f for page in Path(config.docs_dir).rglob("*.md") for f in markers(page.read_text(encoding="utf-8"))}
+    unused = sorted(set(_figures) - used)
+    if unused:
+        raise FigureError("\n".join(
+            f"docs/{DATA}/{figure_id}.yml: figure '{figure_id}' is used by no page. Place it in a page "
+            f"with '<!-- figure: {figure_id} -->' (in both languages), or delete the file."
+            for figure_id in unused
+        ))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not MARKER.search(html):
+        return html
+    language = current_locale(config)
+
+    def render(match) -> str:
+        figure_id = match.group(1)
+        if figure_id not in _figures:
+            raise FigureError(
+                f"docs/{page.file.src_uri}: the marker '<!-- figure: {figure_id} -->' names no figure "
+                f"(there is no docs/{DATA}/{figure_id}.yml)."
+            )
+        return _template.render(figure=view_model(_figures[figure_id], language), config=config)
+
+    return MARKER.sub(render, html)
