@@ -1,4 +1,4 @@
-"""Turn `<!-- figure: id -->` markers into a table and a bar chart from docs/data/<id>.yml.
+"""Turn `<!-- figure: id -->` markers into a table and a bar chart from docs/data/figurer/<id>.yml.
 
 Loading, validation and layout live in sitekit.figures; this file only connects
 them to MkDocs events (the same pattern as hooks/quizzes.py)."""
@@ -15,7 +15,7 @@ from sitekit.figure_model import Figure
 from sitekit.figures import MARKER, FigureError, load_figures, markers, view_model
 from sitekit.languages import current_locale
 
-DATA = "data"  # under docs/; excluded from the built site in mkdocs.yml
+DATA = "data/figurer"  # under docs/; docs/data/ is excluded from the built site in mkdocs.yml
 
 # Read at the start of each build (each language, each serve rebuild): never stale.
 _figures: dict[str, Figure] = {}
@@ -25,7 +25,7 @@ _template: Template | None = None
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _figures, _template
     folder = Path(config.docs_dir) / DATA
-    _figures = load_figures(folder) if folder.is_dir() else {}
+    _figures = load_figures(folder, f"docs/{DATA}") if folder.is_dir() else {}
     _template = config.theme.get_env().get_template("partials/figure.html")
     used = {f for page in Path(config.docs_dir).rglob("*.md") for f in markers(page.read_text(encoding="utf-8"))}
     unused = sorted(set(_figures) - used)

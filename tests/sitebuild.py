@@ -61,8 +61,8 @@ DEMO_FIGURE = ROOT / "tests/fixtures/figur-demo.yml"
 
 def add_demo_figure(project: Path, page: str = "forskning/index") -> None:
     """Put the demo figure data into a project copy and place it on `page` in both languages."""
-    (project / "docs/data").mkdir(exist_ok=True)
-    shutil.copy2(DEMO_FIGURE, project / "docs/data" / DEMO_FIGURE.name)
+    (project / "docs/data/figurer").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(DEMO_FIGURE, project / "docs/data/figurer" / DEMO_FIGURE.name)
     for suffix in (".md", ".en.md"):
         path = project / "docs" / f"{page}{suffix}"
         path.write_text(path.read_text(encoding="utf-8") + "\n<!-- figure: figur-demo -->\n", encoding="utf-8")

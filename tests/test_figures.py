@@ -15,7 +15,7 @@ from sitebuild import DEMO_FIGURE, ROOT, add_demo_figure, assert_fails_cleanly, 
 from sitekit.figures import FigureError, description, format_cell, format_number, load_figure, view_model
 from conftest import serving
 
-DATA = ROOT / "docs/data"
+DATA = ROOT / "docs/data/figurer"
 
 
 def rendered_rows(html: str, figure_id: str) -> list[list[str]]:
@@ -159,9 +159,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_a_malformed_data_file_fails_the_build_with_file_and_row(project: Path, tmp_path: Path) -> None:
-    path = project / "docs/data/figur-demo.yml"
+    path = project / "docs/data/figurer/figur-demo.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("values: [14, 4]", "values: [14, fire]"), encoding="utf-8")
-    assert_fails_cleanly(project, tmp_path / "site", "data/figur-demo.yml (figure 'figur-demo', row 1 «Ukentlig», line ")
+    assert_fails_cleanly(project, tmp_path / "site", "docs/data/figurer/figur-demo.yml (figure 'figur-demo', row 1 «Ukentlig», line ")
 
 
 def test_an_unknown_figure_fails_the_build(project: Path, tmp_path: Path) -> None:
@@ -171,5 +171,5 @@ def test_an_unknown_figure_fails_the_build(project: Path, tmp_path: Path) -> Non
 
 
 def test_a_figure_used_by_no_page_fails_the_build(project: Path, tmp_path: Path) -> None:
-    (project / "docs/data/ekstra.yml").write_text(DEMO_FIGURE.read_text(encoding="utf-8").replace("id: figur-demo", "id: ekstra"), encoding="utf-8")
-    assert_fails_cleanly(project, tmp_path / "site", "docs/data/ekstra.yml: figure 'ekstra' is used by no page")
+    (project / "docs/data/figurer/ekstra.yml").write_text(DEMO_FIGURE.read_text(encoding="utf-8").replace("id: figur-demo", "id: ekstra"), encoding="utf-8")
+    assert_fails_cleanly(project, tmp_path / "site", "docs/data/figurer/ekstra.yml: figure 'ekstra' is used by no page")

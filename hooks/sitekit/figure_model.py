@@ -1,6 +1,6 @@
 """The format of a figure: a table of figures from a source, kept as data.
 
-One YAML file per table in docs/data/, every language's labels in it. The build
+One YAML file per table in docs/data/figurer/, every language's labels in it. The build
 renders it where a page says `<!-- figure: id -->`, as an HTML table and, unless
 `chart: false`, an SVG bar chart, in the page's language, from this one file."""
 from __future__ import annotations

@@ -59,12 +59,13 @@ def load_figure(path: Path, display: str | None = None) -> Figure:
     return figure
 
 
-def load_figures(folder: Path) -> dict[str, Figure]:
-    """Every figure in `folder`, by id; all problems reported together."""
+def load_figures(folder: Path, shown_as: str) -> dict[str, Figure]:
+    """Every figure in `folder` (named `shown_as` in messages), by id; all problems
+    reported together."""
     figures, problems = {}, []
     for path in sorted(folder.glob("*.yml")):
         try:
-            figure = load_figure(path, f"{folder.name}/{path.name}")
+            figure = load_figure(path, f"{shown_as}/{path.name}")
         except FigureError as error:
             problems.append(str(error))
             continue
