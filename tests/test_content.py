@@ -445,3 +445,15 @@ def test_checks_name_the_markdown_file_of_a_broken_page(tmp_path: Path) -> None:
         assert any(line.startswith(needle) for line in found), (needle, found)
     parity = [str(problem) for problem in check_parity(broken)]
     assert any(re.match(r"docs/om/index\.en\.md: .*this page has 4 headings, the bokmål page \(docs/om/index\.md\) has 5", line) for line in parity), parity
+
+
+def test_an_abbreviation_meaning_is_read_in_the_page_language() -> None:
+    """The glossary hook writes the meaning in the page's language, even inside a
+    phrase marked as another language (a Norwegian title on an English page)."""
+    from content.dom import parse_html
+    from content.site import text_runs
+
+    content = parse_html('<article><p><span lang="nb">«Utvikling i <abbr title="the Labour and Welfare Administration">NAV</abbr>»</span></p></article>')
+    runs = {(run.text.strip(), run.lang) for run in text_runs(content, "en")}
+    assert ("the Labour and Welfare Administration", "en") in runs
+    assert ("«Utvikling i", "nb") in runs

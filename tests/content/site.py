@@ -68,7 +68,8 @@ class Run:
 
 
 class _RunWalker:
-    def __init__(self) -> None:
+    def __init__(self, page_lang: str) -> None:
+        self.page_lang = page_lang
         self.runs: list[Run] = []
         self.buffer: list[str] = []
         self.context: tuple | None = None
@@ -109,7 +110,10 @@ class _RunWalker:
             kind = "heading"
         for attribute in TEXT_ATTRIBUTES:
             if node.attrs.get(attribute, "").strip():
-                self.emit(node.attrs[attribute], (lang, "attribute", in_table, in_svg))
+                # An abbreviation's meaning comes from the glossary in the page's
+                # language, even inside a phrase marked as another language.
+                said_in = self.page_lang if node.tag == "abbr" and attribute == "title" else lang
+                self.emit(node.attrs[attribute], (said_in, "attribute", in_table, in_svg))
                 self.flush()
         for child in node.children:
             if isinstance(child, str):
@@ -132,7 +136,7 @@ def with_headings(content: Node) -> Iterator[tuple[Node, str]]:
 def text_runs(content: Node, lang: str) -> list[Run]:
     """The visible text of `content` in document order, each run with its language
     (the nearest `lang` attribute, else `lang`) and its place."""
-    walker = _RunWalker()
+    walker = _RunWalker(lang)
     walker.walk(content, lang)
     walker.flush()
     return walker.runs

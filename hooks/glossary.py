@@ -1,0 +1,42 @@
+"""Abbreviations explained on every page, and the glossary page, from docs/data/ordliste.yml."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitekit.glossary import (
+    MARKER, Glossary, abbreviation_lines, focusable_first_abbreviations, load_glossary, sorted_terms,
+)
+from sitekit.languages import current_locale
+
+FILE = "data/ordliste.yml"  # under docs/
+
+# Read at the start of each build (each language, each serve rebuild): never stale.
+_glossary = Glossary()
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    global _glossary
+    path = Path(config.docs_dir) / FILE
+    _glossary = load_glossary(path, f"docs/{FILE}") if path.is_file() else Glossary()
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lines = abbreviation_lines(_glossary, current_locale(config))
+    return f"{markdown}\n\n{lines}\n" if lines else markdown
+
+
+def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content = focusable_first_abbreviations(content)
+    if MARKER.search(content):
+        items = "".join(
+            f'<dt id="{html.escape(entry["name"].lower().replace(" ", "-"))}">{html.escape(entry["name"])}</dt>'
+            f'<dd>{html.escape(entry["meaning"])}</dd>'
+            for entry in sorted_terms(_glossary, current_locale(config))
+        )
+        content = MARKER.sub(lambda _: f'<dl class="inkl-glossary">{items}</dl>', content)
+    return content
