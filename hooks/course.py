@@ -1,0 +1,44 @@
+"""The course: module pages' front matter, the module list on the overview, and the
+completion page (see sitekit.course)."""
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from sitekit.course import CourseError, course_modules, module_meta, view
+
+MARKER = re.compile(r"<!--\s*course:\s*(tasks|completion)\s*-->")
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    modules = course_modules(nav.pages)
+    listed = view(modules, page.url)
+    meta = module_meta(page.meta, page.file.src_uri)
+    if meta:
+        if f'data-quiz="{meta.quiz}"' not in (page.content or ""):
+            raise CourseError(
+                f"docs/{page.file.src_uri}: the module's quiz '{meta.quiz}' is not on the page: "
+                f"place it with '<!-- quiz: {meta.quiz} -->'."
+            )
+        index = meta.number - 1
+        context["module"] = {
+            "meta": meta,
+            "total": len(modules),
+            "previous": listed[index - 1] if index > 0 else None,
+            "next": listed[index + 1] if index + 1 < len(listed) else None,
+        }
+    if page.content and MARKER.search(page.content):
+        env = config.theme.get_env()
+        page.content = MARKER.sub(
+            lambda match: env.get_template(f"partials/course-{match.group(1)}.html").render(
+                modules=listed, total_minutes=sum(m["minutes"] for m in listed), config=config, page=page,
+            ),
+            page.content,
+        )
+        page.meta["course"] = True  # main.html loads assets/js/course.js
+    if meta:
+        page.meta["course"] = True
+    return context

@@ -1,0 +1,172 @@
+"""The course: module pages from one template, the overview's task list with the
+reader's status, progress to and from a file, and the completion summary."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from axe import violations
+from content.dom import parse_html
+from sitebuild import ROOT, assert_fails_cleanly, copy_project
+from sitekit.course import CourseError, module_meta
+
+MODULE_PAGES = sorted(p for p in (ROOT / "docs/kurs").glob("modul-*.md"))
+# The sections every module has, by their ids (the same in both languages).
+SECTIONS = ["svarer", "mal", "tid", "sak", "refleksjon", "utfordring", "viktige-punkter", "kilder"]
+
+
+def built(site: Path, source: Path) -> Path:
+    name = source.name.removesuffix(".md")
+    language = ""
+    if name.endswith(".en"):
+        name, language = name.removesuffix(".en"), "en/"
+    return site / language / "kurs" / name / "index.html"
+
+
+@pytest.mark.parametrize("source", MODULE_PAGES, ids=lambda p: p.name)
+def test_every_module_page_has_every_part(site: Path, source: Path) -> None:
+    article = parse_html(built(site, source).read_text(encoding="utf-8")).find(lambda n: n.tag == "article")
+    ids = {node.attrs.get("id") for node in article.iter()}
+    missing = [section for section in SECTIONS if section not in ids]
+    assert missing == [], f"{source.name} lacks {missing}"
+    assert len(article.find_all(lambda n: n.tag == "h1")) == 1
+    intro = article.find(lambda n: "inkl-module__intro" in n.classes)
+    objectives = intro.find_all(lambda n: n.tag == "ul")[1].find_all(lambda n: n.tag == "li")
+    assert 3 <= len(objectives) <= 5
+    assert re.search(r"\d+ min", intro.text())
+    assert article.find(lambda n: "data-quiz" in n.attrs) is not None
+    nav = article.find(lambda n: n.tag == "nav" and "inkl-module__nav" in n.classes)
+    assert nav is not None and nav.find(lambda n: n.tag == "a") is not None
+
+
+def test_the_overview_lists_each_module_with_its_quiz_and_time(site: Path) -> None:
+    for path, minutes in (("kurs/index.html", "ca. 45 min"), ("en/kurs/index.html", "about 45 min")):
+        tasks = parse_html((site / path).read_text(encoding="utf-8")).find(lambda n: "data-course-tasks" in n.attrs)
+        items = tasks.find_all(lambda n: n.tag == "li")
+        assert len(items) == len(MODULE_PAGES) // 2
+        assert items[0].find(lambda n: "data-course-status" in n.attrs).attrs["data-course-status"] == "kurs-modul-1"
+        assert minutes in items[0].text()
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ({"module": {"number": 1, "quiz": "q", "minutes": 30, "answers": ["a"], "objectives": ["a", "b"]}},
+     "docs/kurs/m.md: front matter 'module.objectives' list should have at least 3 items"),
+    ({"module": {"number": "one", "quiz": "q", "minutes": 30, "answers": ["a"], "objectives": ["a", "b", "c"]}},
+     "front matter 'module.number' input should be a valid integer"),
+    ({"module": {"quiz": "q", "minutes": 30, "answers": ["a"], "objectives": ["a", "b", "c"]}},
+     "front matter 'module.number' is missing"),
+])
+def test_module_front_matter_is_checked(meta: dict, expected: str) -> None:
+    with pytest.raises(CourseError) as caught:
+        module_meta(meta, "kurs/m.md")
+    assert expected in str(caught.value), str(caught.value)
+
+
+def test_a_page_that_is_not_a_module_has_no_module_meta() -> None:
+    assert module_meta({"description": "x"}, "kurs/index.md") is None
+
+
+def test_a_module_without_its_quiz_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/kurs/modul-1.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- quiz: kurs-modul-1 -->", ""), encoding="utf-8")
+    assert_fails_cleanly(project, tmp_path / "site", "docs/kurs/modul-1.md: the module's quiz 'kurs-modul-1' is not on the page")
+
+
+# -- in the browser -------------------------------------------------------------------
+
+
+
+def answer_module_quiz(page: Page, server: str, path: str) -> None:
+    """Check every scored question (right or wrong): the quiz is then done."""
+    page.goto(server + path)
+    quiz = page.locator(".inkl-quiz")
+    for question in quiz.locator(".inkl-quiz__question").all():
+        kind = question.get_attribute("data-type")
+        if kind in ("single", "multiple", "truefalse"):
+            question.locator("input").first.check()
+        elif kind == "order":
+            for number, select in enumerate(question.locator("select").all(), start=1):
+                select.select_option(str(number))
+    quiz.locator("[data-quiz-action=check-all]").click()
+
+
+@pytest.mark.browser
+def test_finishing_a_module_quiz_marks_it_done_on_the_overview(page: Page, server: str) -> None:
+    page.goto(server + "/kurs/")
+    page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.reload()
+    status = page.locator("[data-course-tasks] [data-course-status='kurs-modul-1']")
+    expect(status).to_have_text("Ikke startet")
+    answer_module_quiz(page, server, "/kurs/modul-1/")
+    expect(page.locator(".inkl-module__place [data-course-status]")).to_have_text("Ferdig")
+    page.goto(server + "/kurs/")
+    expect(status).to_have_text("Ferdig")
+    expect(page.locator("[data-course-tasks] a[aria-current]")).to_contain_text("du er her")
+    page.goto(server + "/en/kurs/")
+    expect(page.locator("[data-course-tasks] [data-course-status='kurs-modul-1']")).to_have_text("Done")
+
+
+@pytest.mark.browser
+def test_progress_can_be_exported_deleted_and_imported(page: Page, server: str, tmp_path: Path) -> None:
+    page.goto(server + "/kurs/")
+    page.evaluate("localStorage.clear()")
+    answer_module_quiz(page, server, "/kurs/modul-1/")
+    page.goto(server + "/kurs/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Lagre fremdriften i en fil").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["site"] == "inkl" and "inkl.quiz.kurs-modul-1" in data["items"]
+    page.evaluate("localStorage.setItem('someone-else', 'keep')")
+    page.get_by_role("button", name="Slett fremdriften").click()
+    status = page.locator("[data-course-tasks] [data-course-status='kurs-modul-1']")
+    expect(status).to_have_text("Ikke startet")
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert "someone-else" in keys and not [key for key in keys if key.startswith("inkl.")]
+    page.locator("[data-course-import]").set_input_files(str(saved))
+    expect(page.locator("[data-course-message]")).to_have_text("Fremdriften er hentet inn.")
+    expect(status).to_have_text("Ferdig")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"items": {"evil": "x"}}', encoding="utf-8")
+    page.locator("[data-course-import]").set_input_files(str(bad))
+    expect(page.locator("[data-course-message]")).to_contain_text("kunne ikke leses")
+
+
+@pytest.mark.browser
+def test_the_completion_page_prints_a_one_page_summary_without_navigation(page: Page, server: str) -> None:
+    page.goto(server + "/kurs/fullfort/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    expect(page.locator("[data-course-missing]")).to_be_visible()
+    expect(page.locator("[data-course-summary]")).to_be_hidden()
+    answer_module_quiz(page, server, "/kurs/modul-1/")
+    page.goto(server + "/kurs/fullfort/")
+    expect(page.locator("[data-course-summary]")).to_be_visible()
+    page.get_by_label("Navnet ditt").fill("Kari Nordmann")
+    expect(page.locator("[data-course-name-shown]")).to_have_text("Kari Nordmann")
+    expect(page.locator("[data-course-date='kurs-modul-1']")).not_to_be_empty()
+    expect(page.locator(".inkl-completion__disclaimer")).to_contain_text("ikke et kursbevis")
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-sidebar--primary", ".md-footer", ".inkl-completion__field"]:
+        expect(page.locator(chrome).first).to_be_hidden()
+    pdf = page.pdf(format="A4", margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"})
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/kurs/modul-1/", "/en/kurs/modul-1/", "/kurs/", "/en/kurs/", "/kurs/fullfort/", "/en/kurs/fullfort/"])
+def test_axe_finds_no_violation_on_course_pages(page: Page, server: str, path: str) -> None:
+    page.goto(server + path)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    assert violations(page) == []
+    if "fullfort" in path:  # and with the summary shown
+        answer_module_quiz(page, server, path.replace("fullfort", "modul-1"))
+        page.goto(server + path)
+        assert violations(page) == []
