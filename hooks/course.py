@@ -23,10 +23,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 f"docs/{page.file.src_uri}: the module's quiz '{meta.quiz}' is not on the page: "
                 f"place it with '<!-- quiz: {meta.quiz} -->'."
             )
-        index = meta.number - 1
+        index = next(i for i, m in enumerate(modules) if m.number == meta.number)
         context["module"] = {
             "meta": meta,
-            "total": len(modules),
             "previous": listed[index - 1] if index > 0 else None,
             "next": listed[index + 1] if index + 1 < len(listed) else None,
         }

@@ -170,3 +170,13 @@ def test_axe_finds_no_violation_on_course_pages(page: Page, server: str, path: s
         answer_module_quiz(page, server, path.replace("fullfort", "modul-1"))
         page.goto(server + path)
         assert violations(page) == []
+
+
+def test_two_modules_with_the_same_number_fail_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for suffix in (".md", ".en.md"):
+        source = (project / f"docs/kurs/modul-1{suffix}").read_text(encoding="utf-8")
+        (project / f"docs/kurs/modul-1b{suffix}").write_text(source.replace("<!-- quiz: kurs-modul-1 -->", ""), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      - kurs/modul-1.md\n", "      - kurs/modul-1.md\n      - kurs/modul-1b.md\n"), encoding="utf-8")
+    assert_fails_cleanly(project, tmp_path / "site", "front matter 'module.number' is 1, the same as in docs/kurs/modul-1")

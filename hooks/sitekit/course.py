@@ -3,7 +3,7 @@
 A module page says what it is in its front matter, checked here:
 
     module:
-      number: 1
+      number: 1                   # unique; the modules are listed in this order
       quiz: kurs-modul-1          # the module's self-check quiz (placed in the page)
       minutes: 45                 # estimated time, the reader's own work not counted
       answers: [What the module answers, ...]
@@ -61,18 +61,18 @@ def module_meta(meta: dict[str, Any], src: str) -> ModuleMeta | None:
 
 def course_modules(pages: list[Any]) -> list[Module]:
     """The modules among `pages` (MkDocs Page objects of one language), by number.
-    Numbers must run 1, 2, 3… without gaps or repeats."""
+    A number may not repeat; gaps are allowed while the course is being written."""
     modules = []
     for page in pages:
         meta = module_meta(page.meta, page.file.src_uri)
         if meta:
             modules.append(Module(meta.number, page.title, page.url, page.file.src_uri, meta))
     modules.sort(key=lambda module: module.number)
-    for expected, module in enumerate(modules, start=1):
-        if module.number != expected:
+    for before, module in zip(modules, modules[1:]):
+        if module.number == before.number:
             raise CourseError(
-                f"docs/{module.src}: front matter 'module.number' is {module.number}, but the modules "
-                f"must be numbered 1, 2, 3… without gaps or repeats (expected {expected})."
+                f"docs/{module.src}: front matter 'module.number' is {module.number}, the same as in "
+                f"docs/{before.src}; give each module its own number."
             )
     return modules
 
