@@ -34,7 +34,7 @@ def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Fi
     content = focusable_first_abbreviations(content)
     if MARKER.search(content):
         items = "".join(
-            f'<dt id="{html.escape(entry["name"].lower().replace(" ", "-"))}">{html.escape(entry["name"])}</dt>'
+            f'<dt id="{html.escape(entry["id"])}">{html.escape(entry["name"])}</dt>'
             f'<dd>{html.escape(entry["meaning"])}</dd>'
             for entry in sorted_terms(_glossary, current_locale(config))
         )

@@ -1,6 +1,7 @@
 """The glossary: one data file gives the glossary page and every abbreviation's meaning."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,9 @@ def test_the_glossary_page_lists_every_entry_in_its_language(site: Path, path: s
     html = (site / path).read_text(encoding="utf-8")
     glossary = load_glossary(DATA, "x")
     assert html.count("<dt") == len(glossary.abbreviations) + len(glossary.terms)
-    assert f"<dt id=\"nav\">NAV</dt><dd>{meaning}</dd>" in html
+    assert re.search(rf'<dt id="[a-z0-9-]+">NAV</dt><dd>{re.escape(meaning)}</dd>', html)
+    ids = re.findall(r'<dt id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "glossary ids must be unique"
 
 
 @pytest.mark.browser
@@ -78,3 +81,11 @@ def test_an_abbreviation_shows_its_meaning_on_focus(page: Page, server: str, pat
     expect(abbr).to_have_attribute("title", meaning)
     abbr.focus()
     expect(page.locator(".md-tooltip2--active")).to_have_text(meaning)
+
+
+def test_glossary_ids_are_unique_when_names_differ_only_in_case() -> None:
+    glossary = Glossary.model_validate({
+        "abbreviations": [{"abbr": "NAV", "meaning": {"nb": "x", "en": "x"}}],
+        "terms": [{"term": {"nb": "Nav", "en": "Nav"}, "meaning": {"nb": "y", "en": "y"}}],
+    })
+    assert [entry["id"] for entry in sorted_terms(glossary, "nb")] == ["nav", "nav-2"]

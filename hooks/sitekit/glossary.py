@@ -91,4 +91,11 @@ def sorted_terms(glossary: Glossary, language: str) -> list[dict[str, str]]:
     key = lambda text: [order.find(c) if c in order else ord(c) for c in text.lower()]  # noqa: E731
     entries = [{"name": getattr(t.term, language), "meaning": getattr(t.meaning, language), "abbr": False} for t in glossary.terms]
     entries += [{"name": a.abbr, "meaning": getattr(a.meaning, language), "abbr": True} for a in glossary.abbreviations]
-    return sorted(entries, key=lambda entry: key(entry["name"]))
+    entries.sort(key=lambda entry: key(entry["name"]))
+    # An id for each entry, unique on the page («Nav» the name and «NAV» the abbreviation).
+    seen: dict[str, int] = {}
+    for entry in entries:
+        slug = re.sub(r"[^a-z0-9æøå]+", "-", entry["name"].lower()).strip("-") or "ord"
+        seen[slug] = seen.get(slug, 0) + 1
+        entry["id"] = slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"
+    return entries
