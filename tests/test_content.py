@@ -183,8 +183,15 @@ def test_spelling_and_parity_read_the_labels_of_svg_images(tmp_path: Path) -> No
 
 
 def test_spelling_reports_a_language_it_cannot_check() -> None:
-    page = make_page('<h1>Tittel</h1><p lang="da">Hej med dig</p>')
-    assert whats(check_spelling([page])) == ['under «Tittel»: text in lang="da", which has no dictionary here']
+    page = make_page('<h1>Tittel</h1><p lang="fi">Hyvää päivää</p>')
+    assert whats(check_spelling([page])) == ['under «Tittel»: text in lang="fi", which has no dictionary here']
+
+
+def test_swedish_and_danish_phrases_are_checked_in_their_own_language() -> None:
+    page = make_page('<h1>Tittel</h1><p><span lang="sv">«Lönebidrag för utveckling»</span> og <span lang="da">«sprogmakker»</span></p>')
+    assert whats(check_spelling([page])) == []
+    page = make_page('<h1>Tittel</h1><p><span lang="sv">«Lönebidrag för utvekling»</span></p>')
+    assert whats(check_spelling([page])) == ["under «Tittel»: unknown Swedish word «utvekling»"]
 
 
 def test_a_word_list_entry_with_a_model_takes_its_inflections(tmp_path: Path) -> None:

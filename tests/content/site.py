@@ -16,7 +16,7 @@ from sitekit.links import is_local, resolve, source_of
 # Locale → folder of its pages in the built site. Bokmål, the default, is at the root.
 LANGUAGES = {"nb": "", "en": "en/"}
 DEFAULT_LANGUAGE = "nb"
-LANGUAGE_NAMES = {"nb": "bokmål", "en": "English", "nn": "nynorsk"}  # nynorsk: titles of sources
+LANGUAGE_NAMES = {"nb": "bokmål", "en": "English", "nn": "nynorsk", "sv": "Swedish", "da": "Danish"}  # nynorsk: titles of sources
 
 # The heading (h2) that starts a page's sources section, in each language.
 SOURCES_HEADINGS = {"nb": "Kilder", "en": "Sources"}

@@ -19,9 +19,10 @@ from content.problems import Problem
 from content.site import LANGUAGE_NAMES, Page, Run, place
 
 HERE = Path(__file__).resolve().parent
-# Language → Debian hunspell dictionary (packages hunspell-no, hunspell-en-us).
-# Nynorsk is not a site language, but titles of sources may be in it.
-DICTIONARIES = {"nb": "nb_NO", "en": "en_US", "nn": "nn_NO"}
+# Language → Debian hunspell dictionary (packages hunspell-no, hunspell-en-us,
+# hunspell-sv, hunspell-da). Nynorsk, Swedish and Danish are not site languages,
+# but titles of sources and names of Nordic schemes are written in them.
+DICTIONARIES = {"nb": "nb_NO", "en": "en_US", "nn": "nn_NO", "sv": "sv_SE", "da": "da_DK"}
 # Language tags that mean one of the above.
 ALIASES = {"no": "nb", "nob": "nb", "eng": "en"}
 
