@@ -15,6 +15,9 @@ PAGES = {
     "section": ("/mentor/", "/en/mentor/"),
     "privacy": ("/om/personvern/", "/en/om/personvern/"),
     "404": ("/404.html", "/en/404.html"),
+    "research with charts": ("/forskning/afi/nullpunktsanalysen/", "/en/forskning/afi/nullpunktsanalysen/"),
+    "glossary": ("/om/ordliste/", "/en/om/ordliste/"),
+    "quiz": ("/mentor/test-deg-selv/", "/en/mentor/test-deg-selv/"),
 }
 ALL_PATHS = [path for pair in PAGES.values() for path in pair]
 

@@ -46,9 +46,28 @@
     });
   }
 
-  if (window.document$) {
-    window.document$.subscribe(mountClearButtons);
-  } else {
-    document.addEventListener("DOMContentLoaded", mountClearButtons);
+  // A wide table scrolls sideways inside Material's wrapper. Keyboard users can
+  // only scroll what they can focus (axe: scrollable-region-focusable), so a
+  // wrapper that scrolls becomes a named, focusable region.
+  function focusableScrollingTables() {
+    var strings = siteStrings();
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", strings["table.scroll"] || "");
+    });
   }
+
+  function mount() {
+    mountClearButtons();
+    focusableScrollingTables();
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(mount);
+  } else {
+    document.addEventListener("DOMContentLoaded", mount);
+  }
+  window.addEventListener("resize", focusableScrollingTables);
 })();
