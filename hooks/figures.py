@@ -12,7 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.figure_model import Figure
-from sitekit.figures import MARKER, FigureError, load_figures, markers, view_model
+from sitekit.datafile import check_all_used
+from sitekit.figures import MARKER, FigureError, load_figures, view_model
 from sitekit.languages import current_locale
 
 DATA = "data/figurer"  # under docs/; docs/data/ is excluded from the built site in mkdocs.yml
@@ -27,14 +28,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     folder = Path(config.docs_dir) / DATA
     _figures = load_figures(folder, f"docs/{DATA}") if folder.is_dir() else {}
     _template = config.theme.get_env().get_template("partials/figure.html")
-    used = {f for page in Path(config.docs_dir).rglob("*.md") for f in markers(page.read_text(encoding="utf-8"))}
-    unused = sorted(set(_figures) - used)
-    if unused:
-        raise FigureError("\n".join(
-            f"docs/{DATA}/{figure_id}.yml: figure '{figure_id}' is used by no page. Place it in a page "
-            f"with '<!-- figure: {figure_id} -->' (in both languages), or delete the file."
-            for figure_id in unused
-        ))
+    check_all_used(_figures, Path(config.docs_dir), MARKER, "figure", f"docs/{DATA}", FigureError)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -14,10 +14,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitekit.datafile import check_all_used
 from sitekit.languages import current_locale, site_languages
 from sitekit.links import parse
 from sitekit.quiz_model import Quiz
-from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, replace_markers, source_problems, unused_quizzes, view_model
+from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, replace_markers, source_problems, view_model
 
 # The quizzes and the partial, read at the start of the build now running. Each build
 # (each language, each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing
@@ -35,13 +36,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     folder = _quiz_dir(config)
     _quizzes = load_quizzes(folder) if folder.is_dir() else {}
     _template = config.theme.get_env().get_template("partials/quiz.html")
-    unused = unused_quizzes(_quizzes, Path(config.docs_dir))
-    if unused:
-        raise QuizError("\n".join(
-            f"quizzes/{quiz_id}.yml: quiz '{quiz_id}' is used by no page. Place it in a page "
-            f"with '<!-- quiz: {quiz_id} -->' (in both languages), or delete the file."
-            for quiz_id in unused
-        ))
+    check_all_used(_quizzes, Path(config.docs_dir), MARKER, "quiz", "quizzes", QuizError)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

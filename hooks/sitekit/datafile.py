@@ -4,8 +4,9 @@ entry is (quiz and question id, figure and row), the field, the line, and what w
 expected. MkDocs prints a PluginError's message and stops, without a traceback."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ValidationError
@@ -96,3 +97,32 @@ def entry_id(data: Any, key: str, index: Any) -> str | None:
     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
         return entry["id"]
     return f"#{index + 1}" if isinstance(index, int) else None
+
+
+def load_all(folder: Path, shown_as: str, load: Callable[[Path, str], Any], error: type[DataError]) -> dict[str, Any]:
+    """Every data file (*.yml) in `folder`, by id, read with `load(path, name)`. All
+    files are read and all their problems reported together, so an author fixes
+    them in one go. `shown_as` names the folder in messages ("quizzes")."""
+    loaded, problems = {}, []
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            item = load(path, f"{shown_as}/{path.name}")
+        except DataError as problem:
+            problems.append(str(problem))
+            continue
+        loaded[item.id] = item
+    if problems:
+        raise error("\n".join(problems))
+    return loaded
+
+
+def check_all_used(ids: Iterable[str], docs_dir: Path, marker: re.Pattern[str], kind: str, shown_as: str, error: type[DataError]) -> None:
+    """A data file that no page places is an error: it is work nobody sees."""
+    used = {found for page in docs_dir.rglob("*.md") for found in marker.findall(page.read_text(encoding="utf-8"))}
+    unused = sorted(set(ids) - used)
+    if unused:
+        raise error("\n".join(
+            f"{shown_as}/{item}.yml: {kind} '{item}' is used by no page. Place it in a page with "
+            f"'<!-- {kind}: {item} -->' (in both languages), or delete the file."
+            for item in unused
+        ))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sitekit import strict_yaml
-from sitekit.datafile import DataError, read_yaml, validate
+from sitekit.datafile import DataError, load_all, read_yaml, validate
 from sitekit.figure_model import Cell, Figure
 
 MARKER = re.compile(r"<!--\s*figure:\s*([^\s>]*)\s*-->")
@@ -60,19 +60,8 @@ def load_figure(path: Path, display: str | None = None) -> Figure:
 
 
 def load_figures(folder: Path, shown_as: str) -> dict[str, Figure]:
-    """Every figure in `folder` (named `shown_as` in messages), by id; all problems
-    reported together."""
-    figures, problems = {}, []
-    for path in sorted(folder.glob("*.yml")):
-        try:
-            figure = load_figure(path, f"{shown_as}/{path.name}")
-        except FigureError as error:
-            problems.append(str(error))
-            continue
-        figures[figure.id] = figure
-    if problems:
-        raise FigureError("\n".join(problems))
-    return figures
+    """Every figure in `folder` (named `shown_as` in messages), by id."""
+    return load_all(folder, shown_as, load_figure, FigureError)
 
 
 def markers(markdown_text: str) -> list[str]:

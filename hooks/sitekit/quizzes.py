@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import markdown
 from sitekit import strict_yaml
-from sitekit.datafile import DataError, entry_id, read_yaml, validate
+from sitekit.datafile import DataError, entry_id, load_all, read_yaml, validate
 from sitekit.quiz_model import Quiz
 
 MARKER = re.compile(r"<!--\s*quiz:\s*([^\s>]*)\s*-->")
@@ -57,19 +57,8 @@ def load_quiz(path: Path, display: str | None = None) -> Quiz:
 
 
 def load_quizzes(folder: Path) -> dict[str, Quiz]:
-    """Every quiz in `folder` (*.yml), by id. All files are read, and all their
-    problems reported together, so an author fixes them in one go."""
-    quizzes, problems = {}, []
-    for path in sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")):
-        try:
-            quiz = load_quiz(path, f"quizzes/{path.name}")
-        except QuizError as error:
-            problems.append(str(error))
-            continue
-        quizzes[quiz.id] = quiz
-    if problems:
-        raise QuizError("\n".join(problems))
-    return quizzes
+    """Every quiz in `folder`, by id; all problems reported together."""
+    return load_all(folder, "quizzes", load_quiz, QuizError)
 
 
 # -- where quizzes are used -------------------------------------------------------
@@ -77,11 +66,6 @@ def load_quizzes(folder: Path) -> dict[str, Quiz]:
 
 def markers(markdown_text: str) -> list[str]:
     return MARKER.findall(markdown_text)
-
-
-def unused_quizzes(quizzes: dict[str, Quiz], docs_dir: Path) -> list[str]:
-    used = {quiz_id for page in docs_dir.rglob("*.md") for quiz_id in markers(page.read_text(encoding="utf-8"))}
-    return sorted(set(quizzes) - used)
 
 
 @dataclass(frozen=True)
