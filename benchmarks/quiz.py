@@ -83,9 +83,11 @@ def add_quiz(project: Path, quiz_id: str, text: str, page: str) -> None:
 
 
 def without_hook(project: Path) -> None:
-    """Turn the quiz hook off; the markers then stay in the pages as harmless HTML comments."""
+    """Turn the quiz hook off; the markers then stay in the pages as harmless HTML comments.
+    The course hook goes too: it insists that each module's quiz is on its page."""
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/quizzes.py\n", ""), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - hooks/quizzes.py\n", "").replace("  - hooks/course.py\n", ""), encoding="utf-8")
 
 
 def timed_build(project: Path, site: Path) -> tuple[float, float]:

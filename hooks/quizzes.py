@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from sitekit.datafile import check_all_used
 from sitekit.languages import current_locale, site_languages
-from sitekit.links import parse
+from sitekit.links import element_ids
 from sitekit.quiz_model import Quiz
 from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, replace_markers, source_problems, view_model
 
@@ -61,7 +61,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     @functools.cache  # many questions point to the same page
     def page_ids(page: str, language: str) -> set[str] | None:
         built = site / prefixes[language] / page_url(page) / "index.html"
-        return parse(built.read_text(encoding="utf-8")).ids if built.is_file() else None
+        return element_ids(built.read_text(encoding="utf-8")) if built.is_file() else None
 
     problems = source_problems(_quizzes, page_ids, list(prefixes))
     if problems:

@@ -192,3 +192,11 @@ def test_two_modules_with_the_same_number_fail_the_build(tmp_path: Path) -> None
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("      - kurs/modul-1.md\n", "      - kurs/modul-1.md\n      - kurs/modul-1b.md\n"), encoding="utf-8")
     assert_fails_cleanly(project, tmp_path / "site", "front matter 'module.number' is 1, the same as in docs/kurs/modul-1")
+
+
+def test_the_module_template_without_module_front_matter_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for suffix in (".md", ".en.md"):
+        page = project / f"docs/kurs/fullfort{suffix}"
+        page.write_text(page.read_text(encoding="utf-8").replace("sources: false", "sources: false\ntemplate: module.html"), encoding="utf-8")
+    assert_fails_cleanly(project, tmp_path / "site", "docs/kurs/fullfort.md: front matter says 'template: module.html' but has no 'module:' block")

@@ -147,3 +147,10 @@ def test_hide_checkboxes_hides_each_box_from_assistive_technology() -> None:
     out = hide_checkboxes(html)
     assert out.count('<label class="task-list-control" aria-hidden="true">') == 2
     assert "one" in out and "two" in out
+
+
+def test_element_ids_finds_the_same_ids_as_the_parser() -> None:
+    from sitekit.links import element_ids, parse
+    html = '<h2 id="a">A</h2><div class="x" id=\'b\'><a name="c" href="#a">x</a><p data-id="no">y</p></div>'
+    assert element_ids(html) == {"a", "b"}
+    assert parse(html).ids == {"a", "b", "c"}

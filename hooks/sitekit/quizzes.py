@@ -56,9 +56,22 @@ def load_quiz(path: Path, display: str | None = None) -> Quiz:
     return quiz
 
 
+# Quizzes already read, by file and its state on disk: each language's build (and
+# each `mkdocs serve` rebuild) reads a file again only when it has changed.
+_read: dict[tuple[Path, int, int], Quiz] = {}
+
+
+def _load_quiz_once(path: Path, display: str) -> Quiz:
+    stat = path.stat()
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    if key not in _read:
+        _read[key] = load_quiz(path, display)
+    return _read[key]
+
+
 def load_quizzes(folder: Path) -> dict[str, Quiz]:
     """Every quiz in `folder`, by id; all problems reported together."""
-    return load_all(folder, "quizzes", load_quiz, QuizError)
+    return load_all(folder, "quizzes", _load_quiz_once, QuizError)
 
 
 # -- where quizzes are used -------------------------------------------------------
@@ -124,6 +137,7 @@ def link_from(current_url: str, source: str) -> str:
 
 
 _INLINE = markdown.Markdown(extensions=[])
+_MARKDOWN_SIGNS = re.compile(r"[*_`\[\\<]|&(?!amp;|lt;|gt;)|^\s*([-+>#]|\d+\.)\s|  $", re.M)
 _MD_LINK = re.compile(r'href="([a-z0-9][a-z0-9/_-]*\.md(?:#[A-Za-z0-9_-]+)?)"')
 
 
@@ -131,8 +145,11 @@ def inline(text: str, current_url: str) -> str:
     """Inline Markdown to HTML, with every bit of HTML in the text escaped first
     (a `<script>` in a quiz file shows as text). Links to `page.md` become links
     to that page in the current language."""
+    escaped = html.escape(text, quote=False)
+    if not _MARKDOWN_SIGNS.search(escaped):  # plain text, the common case: no parser needed
+        return escaped
     _INLINE.reset()
-    rendered = _INLINE.convert(html.escape(text, quote=False))
+    rendered = _INLINE.convert(escaped)
     rendered = re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
     return _MD_LINK.sub(lambda m: f'href="{link_from(current_url, m.group(1))}"', rendered)
 
