@@ -12,7 +12,7 @@ import pytest
 GUIDE = [
     "mentor/", "mentor/start/", "mentor/hva-er-en-mentor/", "mentor/rollens-grenser/",
     "mentor/steg/", *[f"mentor/steg/{step}/" for step in (
-        "1-forste-mote", "2-opplaering", "3-forventninger", "4-fellesskap", "5-mestring", "6-stotteapparat",
+        "1-forste-mote", "2-tilpasset", "3-forventninger", "4-fellesskap", "5-mestring", "6-stotteapparat",
     )],
     "mentor/treklover/", "mentor/utfordringer/", "mentor/penger-og-hjelp/",
     "mentor/for-lederen/", "mentor/for-kolleger/",
