@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.figure_model import Figure
-from sitekit.datafile import check_all_used
+from sitekit.datafile import check_all_used, replace_markers
 from sitekit.figures import MARKER, FigureError, load_figures, view_model
 from sitekit.languages import current_locale
 
@@ -36,13 +36,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     language = current_locale(config)
 
-    def render(match) -> str:
-        figure_id = match.group(1)
-        if figure_id not in _figures:
-            raise FigureError(
-                f"docs/{page.file.src_uri}: the marker '<!-- figure: {figure_id} -->' names no figure "
-                f"(there is no docs/{DATA}/{figure_id}.yml)."
-            )
+    def render(figure_id: str) -> str:
         return _template.render(figure=view_model(_figures[figure_id], language), config=config)
 
-    return MARKER.sub(render, html)
+    return replace_markers(
+        html, MARKER, f"docs/{page.file.src_uri}", _figures, render, "figure", f"docs/{DATA}", FigureError
+    )

@@ -14,11 +14,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit.datafile import check_all_used
+from sitekit.datafile import check_all_used, replace_markers
 from sitekit.languages import current_locale, site_languages
 from sitekit.links import element_ids
 from sitekit.quiz_model import Quiz
-from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, replace_markers, source_problems, view_model
+from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, source_problems, view_model
 
 # The quizzes and the partial, read at the start of the build now running. Each build
 # (each language, each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing
@@ -48,7 +48,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.meta["quiz"] = True  # main.html loads the quiz script and styles
         return _template.render(quiz=view_model(_quizzes[quiz_id], language, page.url), config=config)
 
-    return replace_markers(html, f"docs/{page.file.src_uri}", set(_quizzes), render)
+    return replace_markers(html, MARKER, f"docs/{page.file.src_uri}", _quizzes, render, "quiz", "quizzes", QuizError)
 
 
 @event_priority(-250)  # after the other languages are built (see language_scope.py)

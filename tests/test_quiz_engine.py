@@ -15,7 +15,7 @@ from sitebuild import DEMO_QUIZ, ROOT, add_demo_quiz, assert_fails_cleanly, copy
 from sitekit import strict_yaml
 from sitekit.quiz_model import json_schema
 from sitekit.quizzes import (
-    QuizError, encode_key, inline, link_from, load_quiz, markers, page_url, shuffled_order, view_model,
+    MARKER, QuizError, encode_key, inline, link_from, load_quiz, page_url, shuffled_order, view_model,
 )
 
 VALID = {
@@ -243,7 +243,7 @@ def test_view_model_has_no_correct_flag_outside_the_answer() -> None:
 
 
 def test_markers() -> None:
-    assert markers("a <!-- quiz: mentor --> b <!--quiz:kurs-1-->") == ["mentor", "kurs-1"]
+    assert MARKER.findall("a <!-- quiz: mentor --> b <!--quiz:kurs-1-->") == ["mentor", "kurs-1"]
 
 
 # -- the JSON Schema for editors -------------------------------------------------------

@@ -126,3 +126,24 @@ def check_all_used(ids: Iterable[str], docs_dir: Path, marker: re.Pattern[str], 
             f"'<!-- {kind}: {item} -->' (in both languages), or delete the file."
             for item in unused
         ))
+
+
+def replace_markers(
+    html: str, marker: re.Pattern[str], page_name: str, known: Iterable[str], render: Callable[[str], str],
+    kind: str, shown_as: str, error: type[DataError],
+) -> str:
+    """Put `render(id)` in place of each `<!-- kind: id -->` marker; a marker that
+    names no data file is an error naming the page."""
+    known = set(known)
+
+    def substitute(match: re.Match[str]) -> str:
+        item = match.group(1)
+        if item not in known:
+            choices = ", ".join(sorted(known)) or "none yet"
+            raise error(
+                f"{page_name}: the marker '<!-- {kind}: {item} -->' names no {kind} "
+                f"(there is no {shown_as}/{item}.yml; there are: {choices})."
+            )
+        return render(item)
+
+    return marker.sub(substitute, html)

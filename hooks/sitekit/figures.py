@@ -64,10 +64,6 @@ def load_figures(folder: Path, shown_as: str) -> dict[str, Figure]:
     return load_all(folder, shown_as, load_figure, FigureError)
 
 
-def markers(markdown_text: str) -> list[str]:
-    return MARKER.findall(markdown_text)
-
-
 def format_number(value: float | int, language: str) -> str:
     """As the language writes it: 0,5 in bokmål, 0.5 in English."""
     text = f"{value:g}" if isinstance(value, float) else str(value)

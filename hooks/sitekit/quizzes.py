@@ -77,10 +77,6 @@ def load_quizzes(folder: Path) -> dict[str, Quiz]:
 # -- where quizzes are used -------------------------------------------------------
 
 
-def markers(markdown_text: str) -> list[str]:
-    return MARKER.findall(markdown_text)
-
-
 @dataclass(frozen=True)
 class SourceProblem:
     quiz: str
@@ -214,20 +210,3 @@ def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
         "questions": questions,
         "scored": len(quiz.scored),
     }
-
-
-def replace_markers(page_html: str, page_name: str, known: set[str], render: Callable[[str], str]) -> str:
-    """Put the rendered quiz in place of each `<!-- quiz: id -->` marker; a marker
-    that names no quiz is an error."""
-
-    def substitute(match: re.Match[str]) -> str:
-        quiz_id = match.group(1)
-        if quiz_id not in known:
-            choices = ", ".join(sorted(known)) or "none yet"
-            raise QuizError(
-                f"{page_name}: the marker '<!-- quiz: {quiz_id} -->' names no quiz in quizzes/ "
-                f"(there is no quizzes/{quiz_id}.yml; quizzes: {choices})."
-            )
-        return render(quiz_id)
-
-    return MARKER.sub(substitute, page_html)
