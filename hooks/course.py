@@ -1,17 +1,25 @@
-"""The course: module pages' front matter, the module list on the overview, and the
-completion page (see sitekit.course)."""
+"""The course: module pages' front matter, the module list on the overview, the
+completion page, session plans for teams, the course printout and the quiz answer
+keys (see sitekit.course)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from sitekit.course import CourseError, course_modules, module_meta, view
+from sitekit.course import CourseError, course_modules, module_meta, moved, session_meta, sections, view
+from sitekit.languages import current_locale
+from sitekit.quizzes import load_quizzes, view_model
 
-MARKER = re.compile(r"<!--\s*course:\s*(tasks|completion)\s*-->")
+MARKER = re.compile(r"<!--\s*course:\s*(tasks|completion|printout|answer-keys)\s*-->")
+# What a module's sheet in the course printout holds, in this order.
+SHEET = ("viktige-punkter", "refleksjon", "utfordring")
+FACILITATOR_NOTE = 'class="admonition facilitator"'
 
 # The theme's Jinja environment, made once per build (making one is slow).
 _env: Environment | None = None
@@ -22,19 +30,43 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _env = config.theme.get_env()
 
 
+def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
+    """Each module's sheet: its front matter and the SHEET sections of its page."""
+    sheets = []
+    for m in modules:
+        page = pages[m["url"]]
+        found = sections(page.content or "")
+        prefix = f"m{m['number']}-"
+        parts = [
+            {"id": prefix + key, "heading": found[key][0], "html": moved(found[key][1], prefix, set(SHEET), m["href"])}
+            for key in SHEET if key in found
+        ]
+        sheets.append({**m, "meta": page.meta["module"], "parts": parts})
+    return sheets
+
+
+def _answer_keys(modules: list[dict], config: MkDocsConfig, page: Page) -> list[dict]:
+    quizzes = load_quizzes(Path(config.config_file_path).parent / "quizzes")
+    language = current_locale(config)
+    return [{**m, "quiz_view": view_model(quizzes[m["quiz"]], language, page.url)} for m in modules]
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    src = f"docs/{page.file.src_uri}"
     modules = course_modules(nav.pages)
     listed = view(modules, page.url)
+    for m, module in zip(listed, modules):
+        m["url"] = module.url
     meta = module_meta(page.meta, page.file.src_uri)
     if page.meta.get("template") == "module.html" and not meta:
         raise CourseError(
-            f"docs/{page.file.src_uri}: front matter says 'template: module.html' but has no 'module:' "
+            f"{src}: front matter says 'template: module.html' but has no 'module:' "
             "block (number, quiz, minutes, answers, objectives); see CONTRIBUTING, «Course modules»."
         )
     if meta:
         if f'data-quiz="{meta.quiz}"' not in (page.content or ""):
             raise CourseError(
-                f"docs/{page.file.src_uri}: the module's quiz '{meta.quiz}' is not on the page: "
+                f"{src}: the module's quiz '{meta.quiz}' is not on the page: "
                 f"place it with '<!-- quiz: {meta.quiz} -->'."
             )
         index = next(i for i, m in enumerate(modules) if m.number == meta.number)
@@ -43,14 +75,45 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
             "previous": listed[index - 1] if index > 0 else None,
             "next": listed[index + 1] if index + 1 < len(listed) else None,
         }
-    if page.content and MARKER.search(page.content):
-        page.content = MARKER.sub(
-            lambda match: _env.get_template(f"partials/course-{match.group(1)}.html").render(
-                modules=listed, total_minutes=sum(m["minutes"] for m in listed), config=config, page=page,
-            ),
-            page.content,
-        )
-        page.meta["course"] = True  # main.html loads assets/js/course.js
-    if meta:
         page.meta["course"] = True
+
+    session = session_meta(page.meta, page.file.src_uri)
+    if page.meta.get("template") == "session.html" and not session:
+        raise CourseError(f"{src}: front matter says 'template: session.html' but has no 'session:' block (module).")
+    if session:
+        target = next((m for m in listed if m["number"] == session.module), None)
+        if target is None:
+            raise CourseError(
+                f"{src}: front matter 'session.module' is {session.module}, but no module page has that number."
+            )
+        keys = next((p for p in nav.pages if "course: answer-keys" in (p.markdown or "")), None)
+        plans = sorted(
+            (session_meta(p.meta, p.file.src_uri).module, p) for p in nav.pages if "session" in p.meta
+        )
+        index = next(i for i, (_, p) in enumerate(plans) if p is page)
+        neighbour = lambda i: {"href": get_relative_url(plans[i][1].url, page.url), "title": plans[i][1].title}  # noqa: E731
+        context["session"] = {
+            "module": target,
+            "answer_keys": get_relative_url(keys.url, page.url) + f"#modul-{session.module}" if keys else None,
+            "previous": neighbour(index - 1) if index > 0 else None,
+            "next": neighbour(index + 1) if index + 1 < len(plans) else None,
+        }
+
+    if page.content and MARKER.search(page.content):
+        pages = {p.url: p for p in nav.pages}
+
+        def render(match: re.Match) -> str:
+            kind = match.group(1)
+            values = {"modules": listed, "total_minutes": sum(m["minutes"] for m in listed)}
+            if kind == "printout":
+                values["sheets"] = _printout(listed, pages)
+            elif kind == "answer-keys":
+                values["keys"] = _answer_keys(listed, config, page)
+            return _env.get_template(f"partials/course-{kind}.html").render(config=config, page=page, **values)
+
+        page.content = MARKER.sub(render, page.content)
+        page.meta["course"] = True  # main.html loads assets/js/course.js
+
+    if page.content and FACILITATOR_NOTE in page.content:
+        page.meta["facilitator"] = True  # the page shows the facilitator view toggle
     return context

@@ -14,6 +14,7 @@ the completion page list the modules; assets/js/course.js adds the reader's
 progress, from the quizzes' stored answers."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,3 +91,59 @@ def view(modules: list[Module], current_url: str) -> list[dict[str, Any]]:
         }
         for m in modules
     ]
+
+
+# -- team study: session plans, the course printout, answer keys ------------------
+
+
+class SessionMeta(Model):
+    """Front matter of a session plan (`template: session.html`):
+
+        session:
+          module: 1     # the module the session is about
+    """
+
+    module: StrictInt = Field(ge=1)
+
+
+def session_meta(meta: dict[str, Any], src: str) -> SessionMeta | None:
+    """The page's session front matter, checked; None for a page that is not a session plan."""
+    if "session" not in meta:
+        return None
+    try:
+        return SessionMeta.model_validate(meta["session"])
+    except ValidationError as error:
+        problems = [
+            f"docs/{src}: front matter 'session.{'.'.join(str(s) for s in p['loc']) or '…'}' {describe(p)}."
+            for p in error.errors(include_url=False)
+        ]
+        raise CourseError("Invalid session plan:\n  " + "\n  ".join(problems)) from None
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def sections(content: str) -> dict[str, tuple[str, str]]:
+    """The page's h2 sections by id: (heading text as HTML, the HTML up to the next h2).
+    Markdown's h2s are never nested, so a flat scan is enough."""
+    found = {}
+    matches = list(_H2.finditer(content))
+    for match, following in zip(matches, matches[1:] + [None]):
+        end = following.start() if following else len(content)
+        found[match.group(1)] = (_HEADERLINK.sub("", match.group(2)).strip(), content[match.end():end].strip())
+    return found
+
+
+def moved(fragment: str, prefix: str, kept: set[str], page_href: str) -> str:
+    """`fragment` of a page, made fit to sit in another page in the same folder:
+    its ids get `prefix` (so two modules' «#refleksjon» do not clash); a link to an
+    id that came along (in the fragment or in `kept`) follows it, a link to one left
+    behind goes back to the page at `page_href`."""
+    present = set(re.findall(r'\bid="([^"]+)"', fragment)) | kept
+    fragment = re.sub(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]+)"', lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', fragment)
+    return re.sub(
+        r'href="#([^"]+)"',
+        lambda m: f'href="#{prefix}{m.group(1)}"' if m.group(1) in present else f'href="{page_href}#{m.group(1)}"',
+        fragment,
+    )

@@ -59,9 +59,60 @@
     });
   }
 
+  // Facilitator view: notes for whoever leads a team session, hidden from other
+  // readers. The choice is stored in this browser only; the head of every page
+  // (overrides/main.html) reads it before drawing, so notes never flash.
+  var FACILITATOR_KEY = "inkl.facilitator";
+
+  function setFacilitatorView(on) {
+    document.documentElement.classList.toggle("inkl-facilitator", on);
+    try {
+      if (on) localStorage.setItem(FACILITATOR_KEY, "on");
+      else localStorage.removeItem(FACILITATOR_KEY);
+    } catch (error) { /* storage blocked: the view still changes on this page */ }
+    document.querySelectorAll("[data-facilitator-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(on));
+    });
+  }
+
+  // Print buttons. data-print="some-id" prints only that part (one module's answer
+  // key): the other parts are marked until the print dialog closes.
+  function print(button) {
+    var only = button.dataset.print ? document.getElementById(button.dataset.print) : null;
+    var skipped = [];
+    if (only) {
+      document.querySelectorAll(".inkl-key").forEach(function (part) {
+        if (part !== only) { part.classList.add("inkl-print-skip"); skipped.push(part); }
+      });
+      window.addEventListener("afterprint", function () {
+        skipped.forEach(function (part) { part.classList.remove("inkl-print-skip"); });
+      }, { once: true });
+    }
+    window.print();
+  }
+
+  function mountTools() {
+    var on = document.documentElement.classList.contains("inkl-facilitator");
+    document.querySelectorAll("[data-site-js]").forEach(function (element) { element.hidden = false; });
+    document.querySelectorAll("[data-facilitator-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(on));
+      if (button.dataset.siteMounted) return;
+      button.dataset.siteMounted = "true";
+      button.addEventListener("click", function () {
+        setFacilitatorView(button.getAttribute("aria-pressed") !== "true");
+      });
+    });
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      if (button.dataset.siteMounted) return;
+      button.dataset.siteMounted = "true";
+      button.addEventListener("click", function () { print(button); });
+    });
+  }
+
   function mount() {
     mountClearButtons();
     focusableScrollingTables();
+    mountTools();
   }
 
   if (window.document$) {
