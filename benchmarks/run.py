@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Error as PlaywrightError, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["/", "/en/", "/om/kilder/", "/en/om/kilder/"]
+# The landing pages, a plain content page, a course module and a team session plan.
+PAGES = ["/", "/en/", "/om/kilder/", "/en/om/kilder/", "/kurs/modul-1/", "/team/modul-1/"]
 CHROMIUM = "/usr/bin/chromium"
 # The same flags as tests/conftest.py: keep Chromium off networks it cannot reach here.
 CHROMIUM_ARGS = [
