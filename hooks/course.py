@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit.course import CourseError, course_modules, module_meta, moved, session_meta, sections, view
+from sitekit.course import CourseError, course_modules, module_meta, moved, session_meta, sections, view, without_facilitator_notes
 from sitekit.languages import current_locale
 from sitekit.quizzes import load_quizzes, view_model
 
@@ -35,7 +35,7 @@ def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
     sheets = []
     for m in modules:
         page = pages[m["url"]]
-        found = sections(page.content or "")
+        found = sections(without_facilitator_notes(page.content or ""))  # a sheet is for everyone
         prefix = f"m{m['number']}-"
         parts = [
             {"id": prefix + key, "heading": found[key][0], "html": moved(found[key][1], prefix, set(SHEET), m["href"])}

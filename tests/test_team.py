@@ -4,6 +4,7 @@ whole course as one printable page with one sheet per module."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 from axe import violations
 from content.dom import Node, parse_html
 from sitebuild import ROOT, assert_fails_cleanly, copy_project
-from sitekit.course import CourseError, moved, sections, session_meta
+from sitekit.course import CourseError, moved, sections, session_meta, without_facilitator_notes
 
 LANGUAGES = {"": ".md", "en/": ".en.md"}
 # The parts of every session plan, by their ids (the same in both languages).
@@ -119,6 +120,18 @@ def test_the_course_printout_has_a_sheet_per_module_without_clashing_ids(site: P
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "the same id twice on the printout"
     assert page.find(lambda n: n.attrs.get("id") == "m3-utfordring") is not None
+    assert page.find(lambda n: "facilitator" in n.classes) is None, "a facilitator note on the printout"
+
+
+def test_answer_keys_and_printed_sheets_stay_out_of_search(site: Path) -> None:
+    """Search shows the modules themselves, never an answer or a second copy of a module."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    quiz = yaml.safe_load((ROOT / "quizzes/kurs-modul-1.yml").read_text(encoding="utf-8"))
+    explanation = quiz["questions"][0]["explanation"]["nb"].split("[")[0][:40]
+    for doc in index["docs"]:
+        if doc["location"].startswith(("team/fasit/", "kurs/utskrift/")):
+            assert explanation not in doc["text"] and "Læringsmål" not in doc["text"], doc["location"]
+    assert any(doc["location"] == "team/fasit/" for doc in index["docs"]), "the page itself stays findable"
 
 
 # -- the parts, as plain functions -------------------------------------------------------
@@ -128,6 +141,11 @@ def test_sections_split_a_page_at_its_h2_headings() -> None:
     content = ('<p>intro</p><h2 id="a">First<a class="headerlink" href="#a">¶</a></h2><p>one</p>'
                '<h2 id="b">Second</h2><p>two</p><h3 id="c">Sub</h3><p>more</p>')
     assert sections(content) == {"a": ("First", "<p>one</p>"), "b": ("Second", '<p>two</p><h3 id="c">Sub</h3><p>more</p>')}
+
+
+def test_facilitator_notes_are_left_out_of_a_fragment() -> None:
+    fragment = '<p>a</p><div class="admonition facilitator"><p class="admonition-title">T</p><p>note</p></div>\n<p>b</p>'
+    assert without_facilitator_notes(fragment) == "<p>a</p><p>b</p>"
 
 
 def test_a_moved_fragment_gets_its_own_ids_and_links_that_still_work() -> None:

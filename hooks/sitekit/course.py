@@ -135,6 +135,14 @@ def sections(content: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+_FACILITATOR_NOTE = re.compile(r'<div class="admonition facilitator">.*?</div>\s*', re.S)
+
+
+def without_facilitator_notes(fragment: str) -> str:
+    """`fragment` without its facilitator notes (short paragraphs in one admonition div)."""
+    return _FACILITATOR_NOTE.sub("", fragment)
+
+
 def moved(fragment: str, prefix: str, kept: set[str], page_href: str) -> str:
     """`fragment` of a page, made fit to sit in another page in the same folder:
     its ids get `prefix` (so two modules' «#refleksjon» do not clash); a link to an

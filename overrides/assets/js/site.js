@@ -93,7 +93,6 @@
 
   function mountTools() {
     var on = document.documentElement.classList.contains("inkl-facilitator");
-    document.querySelectorAll("[data-site-js]").forEach(function (element) { element.hidden = false; });
     document.querySelectorAll("[data-facilitator-toggle]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(on));
       if (button.dataset.siteMounted) return;
