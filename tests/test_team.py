@@ -240,9 +240,8 @@ def test_a_module_prints_as_a_handout_without_navigation_answers_or_notes(page: 
 
 @pytest.mark.browser
 def test_one_answer_key_prints_on_its_own_without_navigation(page: Page, server: str) -> None:
-    page.goto(server + "/team/fasit/")
     page.add_init_script("window.print = function () {}")  # the test prints with page.pdf()
-    page.reload()
+    page.goto(server + "/team/fasit/")
     page.get_by_role("button", name="Skriv ut fasiten for modul 3").click()
     _, text = pdf_text(page)
     text = flat(text)
@@ -262,6 +261,20 @@ def test_the_course_printout_gives_one_sheet_per_module(page: Page, server: str,
     sheets, text = pdf_text(page)
     assert sheets == len(titles) == len(module_numbers())
     assert all(title in flat(text) for title in titles)
+
+
+@pytest.mark.browser
+def test_one_module_sheet_prints_alone_on_one_page(page: Page, server: str) -> None:
+    page.add_init_script("window.print = function () {}")  # the test prints with page.pdf()
+    page.goto(server + "/kurs/utskrift/")
+    titles = [flat(t) for t in page.locator(".inkl-sheet h2").all_inner_texts()]
+    page.get_by_role("button", name="Skriv ut arket for modul 2").click()
+    sheets, text = pdf_text(page)
+    assert sheets == 1
+    assert titles[1] in flat(text) and titles[0] not in flat(text) and titles[2] not in flat(text)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")  # the dialog closes: all sheets again
+    sheets, _ = pdf_text(page)
+    assert sheets == len(titles)
 
 
 @pytest.mark.browser

@@ -76,16 +76,19 @@
   }
 
   // Print buttons. data-print="some-id" prints only that part (one module's answer
-  // key): the other parts are marked until the print dialog closes.
+  // key or sheet): what stands beside it is marked until the print dialog closes.
   function print(button) {
     var only = button.dataset.print ? document.getElementById(button.dataset.print) : null;
-    var skipped = [];
+    var marked = [];
     if (only) {
-      document.querySelectorAll(".inkl-key").forEach(function (part) {
-        if (part !== only) { part.classList.add("inkl-print-skip"); skipped.push(part); }
+      // Everything beside the part (the page's intro, the other parts) stays off paper.
+      Array.prototype.forEach.call(only.parentElement.children, function (element) {
+        if (element !== only) { element.classList.add("inkl-print-skip"); marked.push(element); }
       });
+      only.classList.add("inkl-print-target");
       window.addEventListener("afterprint", function () {
-        skipped.forEach(function (part) { part.classList.remove("inkl-print-skip"); });
+        marked.forEach(function (element) { element.classList.remove("inkl-print-skip"); });
+        only.classList.remove("inkl-print-target");
       }, { once: true });
     }
     window.print();
