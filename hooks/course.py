@@ -16,7 +16,8 @@ from sitekit.course import CourseError, course_modules, module_meta, moved, sess
 from sitekit.languages import current_locale
 from sitekit.quizzes import load_quizzes, view_model
 
-MARKER = re.compile(r"<!--\s*course:\s*(tasks|completion|printout|answer-keys)\s*-->")
+MARKER = re.compile(r"<!--\s*course:\s*([^\s>]*)\s*-->")
+KINDS = ("tasks", "completion", "printout", "answer-keys")
 # What a module's sheet in the course printout holds, in this order.
 SHEET = ("viktige-punkter", "refleksjon", "utfordring")
 FACILITATOR_NOTE = 'class="admonition facilitator"'
@@ -104,6 +105,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
         def render(match: re.Match) -> str:
             kind = match.group(1)
+            if kind not in KINDS:
+                raise CourseError(f"{src}: unknown marker '<!-- course: {kind} -->'; use one of: {', '.join(KINDS)}.")
+            if kind == "printout" and any(m["url"].rsplit("/", 2)[0] != page.url.rsplit("/", 2)[0] for m in listed):
+                # The sheets keep the modules' relative links, which only hold beside them.
+                raise CourseError(f"{src}: '<!-- course: printout -->' must be on a page in the modules' folder.")
             values = {"modules": listed, "total_minutes": sum(m["minutes"] for m in listed)}
             if kind == "printout":
                 values["sheets"] = _printout(listed, pages)

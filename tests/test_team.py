@@ -170,6 +170,14 @@ def test_a_session_plan_for_a_module_that_does_not_exist_fails_the_build(tmp_pat
     assert_fails_cleanly(project, tmp_path / "site", "docs/team/modul-2", "'session.module' is 42, but no module page has that number")
 
 
+def test_an_unknown_course_marker_fails_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    for suffix in LANGUAGES.values():
+        page = project / f"docs/kurs/utskrift{suffix}"
+        page.write_text(page.read_text(encoding="utf-8").replace("<!-- course: printout -->", "<!-- course: printot -->"), encoding="utf-8")
+    assert_fails_cleanly(project, tmp_path / "site", "docs/kurs/utskrift", "unknown marker '<!-- course: printot -->'")
+
+
 # -- in the browser -------------------------------------------------------------------
 
 
