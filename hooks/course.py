@@ -56,8 +56,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     src = f"docs/{page.file.src_uri}"
     modules = course_modules(nav.pages)
     listed = view(modules, page.url)
-    for m, module in zip(listed, modules):
-        m["url"] = module.url
     meta = module_meta(page.meta, page.file.src_uri)
     if page.meta.get("template") == "module.html" and not meta:
         raise CourseError(

@@ -162,19 +162,22 @@ def test_session_front_matter_is_checked() -> None:
     assert session_meta({"description": "x"}, "team/index.md") is None
 
 
-def test_a_session_plan_for_a_module_that_does_not_exist_fails_the_build(tmp_path: Path) -> None:
+def copy_with_change(tmp_path: Path, page: str, old: str, new: str) -> Path:
+    """A copy of the project with `old` replaced by `new` in both languages of docs/`page`."""
     project = copy_project(tmp_path / "project")
     for suffix in LANGUAGES.values():
-        page = project / f"docs/team/modul-2{suffix}"
-        page.write_text(page.read_text(encoding="utf-8").replace("module: 2", "module: 42"), encoding="utf-8")
+        path = project / f"docs/{page}{suffix}"
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return project
+
+
+def test_a_session_plan_for_a_module_that_does_not_exist_fails_the_build(tmp_path: Path) -> None:
+    project = copy_with_change(tmp_path, "team/modul-2", "module: 2", "module: 42")
     assert_fails_cleanly(project, tmp_path / "site", "docs/team/modul-2", "'session.module' is 42, but no module page has that number")
 
 
 def test_an_unknown_course_marker_fails_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    for suffix in LANGUAGES.values():
-        page = project / f"docs/kurs/utskrift{suffix}"
-        page.write_text(page.read_text(encoding="utf-8").replace("<!-- course: printout -->", "<!-- course: printot -->"), encoding="utf-8")
+    project = copy_with_change(tmp_path, "kurs/utskrift", "<!-- course: printout -->", "<!-- course: printot -->")
     assert_fails_cleanly(project, tmp_path / "site", "docs/kurs/utskrift", "unknown marker '<!-- course: printot -->'")
 
 

@@ -46,18 +46,23 @@ class Module:
     meta: ModuleMeta
 
 
-def module_meta(meta: dict[str, Any], src: str) -> ModuleMeta | None:
-    """The page's module front matter, checked; None for a page that is not a module."""
-    if "module" not in meta:
+def _checked(meta: dict[str, Any], key: str, model: type[Model], src: str, what: str) -> Any:
+    """The page's `key:` front matter as `model`, checked; None when the page has none."""
+    if key not in meta:
         return None
     try:
-        return ModuleMeta.model_validate(meta["module"])
+        return model.model_validate(meta[key])
     except ValidationError as error:
         problems = [
-            f"docs/{src}: front matter 'module.{'.'.join(str(s) for s in p['loc']) or '…'}' {describe(p)}."
+            f"docs/{src}: front matter '{key}.{'.'.join(str(s) for s in p['loc']) or '…'}' {describe(p)}."
             for p in error.errors(include_url=False)
         ]
-        raise CourseError("Invalid module:\n  " + "\n  ".join(problems)) from None
+        raise CourseError(f"Invalid {what}:\n  " + "\n  ".join(problems)) from None
+
+
+def module_meta(meta: dict[str, Any], src: str) -> ModuleMeta | None:
+    """The page's module front matter, checked; None for a page that is not a module."""
+    return _checked(meta, "module", ModuleMeta, src, "module")
 
 
 def course_modules(pages: list[Any]) -> list[Module]:
@@ -84,6 +89,7 @@ def view(modules: list[Module], current_url: str) -> list[dict[str, Any]]:
         {
             "number": m.number,
             "title": m.title,
+            "url": m.url,
             "href": get_relative_url(m.url, current_url) if m.url != current_url else "./",
             "quiz": m.meta.quiz,
             "minutes": m.meta.minutes,
@@ -108,16 +114,7 @@ class SessionMeta(Model):
 
 def session_meta(meta: dict[str, Any], src: str) -> SessionMeta | None:
     """The page's session front matter, checked; None for a page that is not a session plan."""
-    if "session" not in meta:
-        return None
-    try:
-        return SessionMeta.model_validate(meta["session"])
-    except ValidationError as error:
-        problems = [
-            f"docs/{src}: front matter 'session.{'.'.join(str(s) for s in p['loc']) or '…'}' {describe(p)}."
-            for p in error.errors(include_url=False)
-        ]
-        raise CourseError("Invalid session plan:\n  " + "\n  ".join(problems)) from None
+    return _checked(meta, "session", SessionMeta, src, "session plan")
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
