@@ -12,7 +12,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit.course import CourseError, course_modules, module_meta, moved, session_meta, sections, view, without_facilitator_notes
+from sitekit.course import (
+    CourseError, course_modules, module_meta, moved, session_meta, session_plans, sections, view, without_facilitator_notes,
+)
 from sitekit.languages import current_locale
 from sitekit.quizzes import load_quizzes, view_model
 
@@ -68,7 +70,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 f"{src}: the module's quiz '{meta.quiz}' is not on the page: "
                 f"place it with '<!-- quiz: {meta.quiz} -->'."
             )
-        index = next(i for i, m in enumerate(modules) if m.number == meta.number)
+        index = next((i for i, m in enumerate(modules) if m.number == meta.number), None)
+        if index is None:
+            raise CourseError(f"{src}: the module page is not in 'nav' in mkdocs.yml; add it under the course.")
         context["module"] = {
             "meta": meta,
             "previous": listed[index - 1] if index > 0 else None,
@@ -86,10 +90,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 f"{src}: front matter 'session.module' is {session.module}, but no module page has that number."
             )
         keys = next((p for p in nav.pages if "course: answer-keys" in (p.markdown or "")), None)
-        plans = sorted(
-            (session_meta(p.meta, p.file.src_uri).module, p) for p in nav.pages if "session" in p.meta
-        )
-        index = next(i for i, (_, p) in enumerate(plans) if p is page)
+        plans = session_plans(nav.pages)
+        index = next((i for i, (_, p) in enumerate(plans) if p is page), None)
+        if index is None:
+            raise CourseError(f"{src}: the session plan is not in 'nav' in mkdocs.yml; add it under the team pages.")
         neighbour = lambda i: {"href": get_relative_url(plans[i][1].url, page.url), "title": plans[i][1].title}  # noqa: E731
         context["session"] = {
             "module": target,

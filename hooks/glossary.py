@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.glossary import (
-    MARKER, Glossary, abbreviation_lines, focusable_first_abbreviations, load_glossary, sorted_terms,
+    MARKER, Glossary, GlossaryError, abbreviation_lines, focusable_first_abbreviations, load_glossary, sorted_terms,
 )
 from sitekit.languages import current_locale
 
@@ -22,7 +22,11 @@ _glossary = Glossary()
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _glossary
     path = Path(config.docs_dir) / FILE
-    _glossary = load_glossary(path, f"docs/{FILE}") if path.is_file() else Glossary()
+    if not path.is_file():
+        # Every page's abbreviations and the glossary page come from it: without it
+        # the site would build with an empty glossary and no one would notice.
+        raise GlossaryError(f"docs/{FILE} is missing: the glossary page and every page's abbreviations come from it.")
+    _glossary = load_glossary(path, f"docs/{FILE}")
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from pydantic import Field, StrictInt, ValidationError
 
 from sitekit.datafile import DataError, describe
-from sitekit.models import Id, Model, NonEmpty
+from sitekit.models import Id, Model, OneLine
 
 
 class CourseError(DataError):
@@ -33,8 +33,8 @@ class ModuleMeta(Model):
     number: StrictInt = Field(ge=1)
     quiz: Id
     minutes: StrictInt = Field(ge=1)
-    answers: list[NonEmpty] = Field(min_length=1)
-    objectives: list[NonEmpty] = Field(min_length=3, max_length=5)
+    answers: list[OneLine] = Field(min_length=1)
+    objectives: list[OneLine] = Field(min_length=3, max_length=5)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _checked(meta: dict[str, Any], key: str, model: type[Model], src: str, what:
         return model.model_validate(meta[key])
     except ValidationError as error:
         problems = [
-            f"docs/{src}: front matter '{key}.{'.'.join(str(s) for s in p['loc']) or '…'}' {describe(p)}."
+            f"docs/{src}: front matter '{'.'.join([key, *(str(s) for s in p['loc'])])}' {describe(p)}."
             for p in error.errors(include_url=False)
         ]
         raise CourseError(f"Invalid {what}:\n  " + "\n  ".join(problems)) from None
@@ -115,6 +115,22 @@ class SessionMeta(Model):
 def session_meta(meta: dict[str, Any], src: str) -> SessionMeta | None:
     """The page's session front matter, checked; None for a page that is not a session plan."""
     return _checked(meta, "session", SessionMeta, src, "session plan")
+
+
+def session_plans(pages: list[Any]) -> list[tuple[int, Any]]:
+    """(module number, page) of each session plan among `pages`, by module. One plan
+    per module: a second is an error naming both files."""
+    plans = sorted(
+        ((session_meta(p.meta, p.file.src_uri).module, p) for p in pages if "session" in p.meta),
+        key=lambda plan: plan[0],
+    )
+    for (number, before), (again, page) in zip(plans, plans[1:]):
+        if number == again:
+            raise CourseError(
+                f"docs/{page.file.src_uri}: front matter 'session.module' is {number}, the same as in "
+                f"docs/{before.file.src_uri}; a module has one session plan."
+            )
+    return plans
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)

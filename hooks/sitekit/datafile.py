@@ -5,6 +5,8 @@ expected. MkDocs prints a PluginError's message and stops, without a traceback."
 from __future__ import annotations
 
 import re
+import reprlib
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -20,12 +22,67 @@ class DataError(PluginError):
     """A data file that cannot be used."""
 
 
+# Long values in messages are cut short: a message must stay readable, whatever the input.
+_short = reprlib.Repr()
+_short.maxstring = 60
+_short.maxother = 60
+_short.maxlist = _short.maxdict = 4
+_short.maxlevel = 2
+
+
+def short(value: Any) -> str:
+    """`repr(value)`, at most a line long."""
+    return _short.repr(value)
+
+
+# Characters that change how text looks without being seen: direction overrides
+# and isolates (a «Trojan Source» trick), zero-width spaces and joiners, and other
+# format or control characters. No text of this site needs them.
+_ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+
+
+def invisible_characters(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, name) of each invisible or control character in `text`."""
+    found = []
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if char in _ALLOWED_CONTROLS or unicodedata.category(char) not in ("Cf", "Cc", "Zl", "Zp"):
+                continue
+            if char == "\ufeff" and line_number == 1 and column == 1:
+                continue  # a byte-order mark at the very start is harmless
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            found.append((line_number, column, f"U+{ord(char):04X} {name}"))
+    return found
+
+
+def decode(raw: bytes, name: str, error: type[PluginError]) -> str:
+    """`raw` as UTF-8 text with no invisible characters, or `error` naming the line."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        line = raw[: problem.start].count(b"\n") + 1
+        raise error(
+            f"{name}, line {line}: is not UTF-8 text (byte {raw[problem.start]:#04x}); save the file as UTF-8."
+        ) from None
+    found = invisible_characters(text)
+    if found:
+        where = "; ".join(f"line {line}, column {column}: {what}" for line, column, what in found[:5])
+        more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+        raise error(f"{name}: has invisible characters that change how the text reads: {where}{more}. Delete them.")
+    return text
+
+
+def read_text(path: Path, name: str, error: type[PluginError]) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as problem:
+        raise error(f"{name}: cannot be read ({problem.strerror}).") from None
+    return decode(raw, name, error)
+
+
 def read_yaml(path: Path, name: str, error: type[DataError], expected: str) -> dict:
     """The file's top-level mapping; `expected` says what it should hold."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as problem:
-        raise error(f"{name}: cannot be read as UTF-8 text ({problem}).") from None
+    text = read_text(path, name, error)
     try:
         data = strict_yaml.load(text)
     except strict_yaml.YAMLProblem as problem:
@@ -44,20 +101,22 @@ def describe(problem: dict[str, Any], union_hint: str = "") -> str:
     if kind == "extra_forbidden":
         return "is not a field of this format (a typo?)"
     if kind == "bool_type":
-        return f"must be true or false, not {problem['input']!r} (write true/false, not yes/no)"
+        return f"must be true or false, not {short(problem['input'])} (write true/false, not yes/no)"
     if kind == "string_type":
         value = problem["input"]
         as_text = isinstance(value, (int, float)) or type(value).__name__ in {"date", "datetime"}
         hint = " (YAML read it as a number or a date: put it in quotes)" if as_text else ""
-        return f"must be text, not {value!r}{hint}"
+        return f"must be text, not {short(value)}{hint}"
     if kind == "string_pattern_mismatch":
-        return f"{message.lower()}, got {problem['input']!r}"
+        return f"{message.lower()}, got {short(problem['input'])}"
     if kind == "union_tag_invalid":
         return f"has an unknown type{union_hint}"
     if kind == "union_tag_not_found":
         return f"needs a 'type'{union_hint}"
     if kind == "value_error":
         return message.removeprefix("Value error, ")
+    if "input" in problem and kind.endswith("_type"):
+        return f"{message[0].lower() + message[1:]}, not {short(problem['input'])}"
     return message[0].lower() + message[1:]
 
 
@@ -70,6 +129,7 @@ def validate(
     where: Callable[[tuple[Any, ...]], list[str]],
     skip: Callable[[tuple[Any, ...], int], bool] = lambda loc, index: False,
     union_hint: str = "",
+    line_offset: int = 0,
 ) -> M:
     """`model` from `data`, or `error` listing every problem. `where(path)` names the
     entry a problem is in ("quiz 'x'", "question 'y'"); `skip(loc, i)` drops steps of
@@ -82,10 +142,15 @@ def validate(
             loc = tuple(problem["loc"])
             path = tuple(step for index, step in enumerate(loc) if not skip(loc, index))
             line = strict_yaml.line_of(data, path)
-            parts = [*where(path), f"line {line}" if line else ""]
+            parts = [*where(path), f"line {line + line_offset}" if line else ""]
             field = ".".join(str(step) for step in path) or "(the whole file)"
             lines.append(f"{name} ({', '.join(p for p in parts if p)}): field '{field}' {describe(problem, union_hint)}.")
-        raise error("Invalid " + model.__name__.lower() + ":\n  " + "\n  ".join(lines)) from None
+        raise error(f"Invalid {_words(model.__name__)}:\n  " + "\n  ".join(lines)) from None
+
+
+def _words(name: str) -> str:
+    """'FrontMatter' → 'front matter'."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
 
 
 def entry_id(data: Any, key: str, index: Any) -> str | None:

@@ -12,7 +12,7 @@ from pydantic import Field, StringConstraints, model_validator
 from typing import Annotated
 
 from sitekit.datafile import DataError, read_yaml, validate
-from sitekit.models import Model, Text
+from sitekit.models import Label, Model
 
 MARKER = re.compile(r"<!--\s*glossary\s*-->")
 Abbr = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-zÆØÅæøå][A-Za-zÆØÅæøå0-9-]*$")]
@@ -20,12 +20,12 @@ Abbr = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-zÆØÅæ�
 
 class Abbreviation(Model):
     abbr: Abbr
-    meaning: Text
+    meaning: Label
 
 
 class Term(Model):
-    term: Text
-    meaning: Text
+    term: Label
+    meaning: Label
 
 
 class Glossary(Model):

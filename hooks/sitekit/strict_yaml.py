@@ -4,7 +4,9 @@ Two traps of YAML 1.1 (PyYAML's default) are closed here:
 - the «Norway problem»: unquoted `no`, `yes`, `on`, `off` become booleans. This
   loader follows YAML 1.2: only `true` and `false` are booleans, so `nb: no` stays
   the text "no", and a field that wants true/false refuses "no" with a message;
-- a key written twice silently keeps the last value. This loader refuses it.
+- a key written twice silently keeps the last value. This loader refuses it;
+- anchors and aliases (`&x` ... `*x`) let a few lines expand into billions of values
+  (the «billion laughs» bomb). Data files have no need for them: refused.
 
 Every mapping and list remembers the line of each of its entries, so that an
 error can name the line an author has to look at."""
@@ -55,12 +57,24 @@ _Loader.add_implicit_resolver(
 )
 
 
+def _refuse_alias(loader: _Loader, node: yaml.Node, line: int) -> None:
+    """A node met twice while building the data is an alias of an earlier anchor."""
+    seen = loader.__dict__.setdefault("_inkl_seen", set())
+    if id(node) in seen:
+        raise YAMLProblem(
+            "anchors and aliases (& and *) are not allowed in data files; write the value out", line
+        )
+    seen.add(id(node))
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
-    loader.flatten_mapping(node)
+    if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+        raise YAMLProblem("merge keys (<<) are not allowed in data files; write the values out", node.start_mark.line + 1)
     result = Mapping()
     result.lines = {}
     result.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
+        _refuse_alias(loader, value_node, key_node.start_mark.line + 1)
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
@@ -77,6 +91,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
+    for child in node.value:
+        # An alias's node carries the anchor's line: name the list it is used in.
+        _refuse_alias(loader, child, node.start_mark.line + 1)
     result = Sequence(loader.construct_object(child, deep=True) for child in node.value)
     result.lines = [child.start_mark.line + 1 for child in node.value]
     result.line = node.start_mark.line + 1

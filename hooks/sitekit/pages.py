@@ -1,0 +1,84 @@
+"""A page's source and front matter, checked before MkDocs reads them.
+
+MkDocs reads front matter with PyYAML's SafeLoader and drops it silently when it is
+not valid YAML (the page then seems to have «no description»); it accepts aliases
+(a few lines can expand into billions of values), a key written twice, and text
+that is not UTF-8 ends in a traceback. Here every page is read as the data files
+are (sitekit.strict_yaml, sitekit.datafile), so the same mistakes get the same
+clear message, with the file and the line."""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from pydantic import Field, StrictBool, StringConstraints
+
+from sitekit import strict_yaml
+from sitekit.course import ModuleMeta, SessionMeta
+from sitekit.datafile import decode, validate
+from sitekit.models import Model, OneLine
+
+
+class PageError(PluginError):
+    """A page whose source or front matter cannot be used."""
+
+
+class FrontMatter(Model):
+    """What a page's front matter may say. An unknown key is a typo, and an error."""
+
+    description: Annotated[OneLine, StringConstraints(max_length=300)] | None = None
+    title: OneLine | None = None
+    template: Literal["module.html", "session.html"] | None = None
+    module: ModuleMeta | None = None
+    session: SessionMeta | None = None
+    sources: StrictBool = Field(default=True, description="false: the page rests on no source (the completion page).")
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] | None = None
+    search: dict[Literal["exclude", "boost"], Any] | None = None
+
+
+# MkDocs' own pattern for YAML front matter (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+
+def check_source(raw: bytes, name: str) -> dict[str, Any]:
+    """The page's front matter, checked; PageError naming `name` and the line otherwise."""
+    text = decode(raw, name, PageError)
+    text = text.removeprefix("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    offset = 1  # the opening '---' line
+    try:
+        data = strict_yaml.load(match.group(1))
+    except strict_yaml.YAMLProblem as problem:
+        where = f", line {problem.line + offset}" if problem.line else ""
+        raise PageError(f"{name}{where}: front matter {problem.message}.") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PageError(f"{name}, line 2: front matter must be a block of 'key: value' lines, found {type(data).__name__}.")
+
+    validate(FrontMatter, data, name, PageError, where=lambda path: ["front matter"], line_offset=offset)
+    return data
+
+
+def escaped_meta(meta: dict[str, Any]) -> None:
+    """Make the front matter's texts that templates print (Material's <title> and
+    <meta name="description"> among them, which print them as they are) safe HTML."""
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = escape(value)
+
+
+def escape_nav_titles(items: list[Any]) -> None:
+    """Nav labels from mkdocs.yml (and their translations), escaped: Material prints
+    them as they are. A page's title from its heading comes later, from Markdown,
+    which escapes it itself; only a title given in the nav is in the item already."""
+    for item in items:
+        given = item.__dict__.get("title")
+        if isinstance(given, str) and not isinstance(given, Markup):
+            item.title = escape(given)
+        escape_nav_titles(getattr(item, "children", None) or [])
