@@ -73,10 +73,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         index = next((i for i, m in enumerate(modules) if m.number == meta.number), None)
         if index is None:
             raise CourseError(f"{src}: the module page is not in 'nav' in mkdocs.yml; add it under the course.")
+        # The course overview in this language: the page that lists the modules.
+        overview = next((p for p in nav.pages if "course: tasks" in (p.markdown or "")), None)
         context["module"] = {
             "meta": meta,
             "previous": listed[index - 1] if index > 0 else None,
             "next": listed[index + 1] if index + 1 < len(listed) else None,
+            "overview": get_relative_url(overview.url, page.url) if overview else None,
         }
         page.meta["course"] = True
 
