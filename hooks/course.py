@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -15,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from sitekit.course import (
     CourseError, course_modules, module_meta, moved, session_meta, session_plans, sections, view, without_facilitator_notes,
 )
+from sitekit.templates import autoescaping
 from sitekit.languages import current_locale
 from sitekit.quizzes import load_quizzes, view_model
 
@@ -30,7 +32,7 @@ _env: Environment | None = None
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _env
-    _env = config.theme.get_env()
+    _env = autoescaping(config.theme.get_env())
 
 
 def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
@@ -41,7 +43,8 @@ def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
         found = sections(without_facilitator_notes(page.content or ""))  # a sheet is for everyone
         prefix = f"m{m['number']}-"
         parts = [
-            {"id": prefix + key, "heading": found[key][0], "html": moved(found[key][1], prefix, set(SHEET), m["href"])}
+            # Parts of the module's own built page: HTML that Markdown made safe.
+            {"id": prefix + key, "heading": Markup(found[key][0]), "html": Markup(moved(found[key][1], prefix, set(SHEET), m["href"]))}
             for key in SHEET if key in found
         ]
         sheets.append({**m, "meta": page.meta["module"], "parts": parts})
@@ -97,7 +100,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         index = next((i for i, (_, p) in enumerate(plans) if p is page), None)
         if index is None:
             raise CourseError(f"{src}: the session plan is not in 'nav' in mkdocs.yml; add it under the team pages.")
-        neighbour = lambda i: {"href": get_relative_url(plans[i][1].url, page.url), "title": plans[i][1].title}  # noqa: E731
+        neighbour = lambda i: {"href": get_relative_url(plans[i][1].url, page.url), "title": Markup(plans[i][1].title)}  # noqa: E731
         context["session"] = {
             "module": target,
             "answer_keys": get_relative_url(keys.url, page.url) + f"#modul-{session.module}" if keys else None,

@@ -12,10 +12,12 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "overrides", "quizzes"]
 
 
 def build(project: Path, site: Path, *extra: str, env_site_url: str = "http://127.0.0.1:8000/") -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of `project` into `site`; output captured, never raises."""
+    """`mkdocs build --strict` of `project` into `site`, exactly as the Pages workflow
+    builds (no `-q`: in MkDocs 1.6 it stops --strict from counting warnings); output
+    captured, never raises."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": env_site_url}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
         capture_output=True, text=True, env=env, cwd=project,
     )
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from pydantic import Field, StrictInt, ValidationError
 
@@ -88,7 +89,7 @@ def view(modules: list[Module], current_url: str) -> list[dict[str, Any]]:
     return [
         {
             "number": m.number,
-            "title": m.title,
+            "title": Markup(m.title),  # MkDocs' title: the heading's text as HTML, or escaped front matter
             "url": m.url,
             "href": get_relative_url(m.url, current_url) if m.url != current_url else "./",
             "quiz": m.meta.quiz,

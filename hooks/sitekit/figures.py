@@ -4,7 +4,6 @@ Plain functions; hooks/figures.py calls them from MkDocs events. The chart's
 geometry is computed here, so that the Jinja partial only draws."""
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -128,10 +127,10 @@ def description(figure: Figure, language: str) -> str:
 
 
 def view_model(figure: Figure, language: str) -> dict[str, Any]:
-    """What the Jinja partial needs; texts are escaped here (figure text is plain)."""
+    """What the Jinja partial needs, as plain text: the partial escapes it."""
 
     def text(value) -> str | None:
-        return html.escape(getattr(value, language)) if value is not None else None
+        return getattr(value, language) if value is not None else None
 
     return {
         "id": figure.id,
@@ -147,5 +146,5 @@ def view_model(figure: Figure, language: str) -> dict[str, Any]:
             for r in figure.rows
         ],
         "chart": chart(figure, language) if figure.chart else None,
-        "description": html.escape(description(figure, language)),
+        "description": description(figure, language),
     }

@@ -16,8 +16,10 @@ from posixpath import relpath
 from typing import Any, Callable
 
 import markdown
+from markupsafe import Markup
 from sitekit import strict_yaml
 from sitekit.datafile import DataError, entry_id, load_all, read_yaml, validate
+from sitekit.models import allowed_link
 from sitekit.quiz_model import Quiz
 
 MARKER = re.compile(r"<!--\s*quiz:\s*([^\s>]*)\s*-->")
@@ -137,17 +139,24 @@ _MARKDOWN_SIGNS = re.compile(r"[*_`\[\\<]|&(?!amp;|lt;|gt;)|^\s*([-+>#]|\d+\.)\s
 _MD_LINK = re.compile(r'href="([a-z0-9][a-z0-9/_-]*\.md(?:#[A-Za-z0-9_-]+)?)"')
 
 
-def inline(text: str, current_url: str) -> str:
-    """Inline Markdown to HTML, with every bit of HTML in the text escaped first
+_HREF = re.compile(r'<a href="([^"]*)"')
+
+
+def inline(text: str, current_url: str) -> Markup:
+    """Inline Markdown to safe HTML, with every bit of HTML in the text escaped first
     (a `<script>` in a quiz file shows as text). Links to `page.md` become links
-    to that page in the current language."""
+    to that page in the current language; a link anywhere else than the places
+    `allowed_link` names (refused when the file is read) is rendered as its text."""
     escaped = html.escape(text, quote=False)
     if not _MARKDOWN_SIGNS.search(escaped):  # plain text, the common case: no parser needed
-        return escaped
+        return Markup(escaped)
     _INLINE.reset()
     rendered = _INLINE.convert(escaped)
     rendered = re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
-    return _MD_LINK.sub(lambda m: f'href="{link_from(current_url, m.group(1))}"', rendered)
+    # Markdown's output encodes '&' in an address as '&amp;': compare the address itself.
+    if any(not allowed_link(html.unescape(url)) for url in _HREF.findall(rendered)):
+        return Markup(escaped)
+    return Markup(_MD_LINK.sub(lambda m: f'href="{link_from(current_url, m.group(1))}"', rendered))
 
 
 def encode_key(quiz_id: str, question_id: str, value: Any) -> str:
