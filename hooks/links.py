@@ -1,4 +1,5 @@
-"""Stop the build on a broken local link anywhere in the built HTML (see sitekit.links)."""
+"""Stop the build on a broken local link anywhere in the built HTML, or a link from
+one language's page to another's that does not say so (see sitekit.links)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,10 +20,15 @@ SHOWN = 30  # a few hundred lines would bury the first, which usually explains t
 def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
-    broken = check_site(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
+    languages = site_languages(config)
+    broken = check_site(
+        Path(config.site_dir),
+        urlsplit(config.site_url or "/").path or "/",
+        {lang.prefix: lang.locale for lang in languages},
+    )
     if not broken:
         return
-    prefixes = [lang.prefix for lang in site_languages(config)]
+    prefixes = [lang.prefix for lang in languages]
     lines = []
     for link in broken:
         source = source_of(link.page, Path(config.docs_dir), prefixes)
@@ -31,4 +37,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     shown = lines[:SHOWN]
     if len(lines) > SHOWN:
         shown.append(f"... and {len(lines) - SHOWN} more")
-    raise PluginError(f"{len(broken)} broken link(s) in the built site:\n  " + "\n  ".join(shown))
+    raise PluginError(f"{len(broken)} broken or misplaced link(s) in the built site:\n  " + "\n  ".join(shown))

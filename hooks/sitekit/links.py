@@ -1,13 +1,22 @@
 """Check every local link and reference in the built HTML, whatever wrote it.
 
 MkDocs validates links in Markdown only. Raw HTML in a page, templates and HTML
-that a hook injects (quizzes, figures) are checked here, on the built site."""
+that a hook injects (quizzes, figures) are checked here, on the built site.
+
+A page also stays in its language: a link from a page of one language to an HTML
+page of another is refused unless it says so with `hreflang` set to the target's
+language. Material's language switcher (`a.md-select__link`) carries that mark
+already; the 404 page's link to the other language's home page is marked in
+overrides/404.html. Files that are not pages (CSS, JS, images, search index,
+sitemap) belong to no language."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 # Attributes that make the browser fetch or navigate to a URL.
@@ -28,11 +37,20 @@ class BrokenLink:
         return f"{self.page}: link '{self.url}' {self.reason}"
 
 
+class Link(NamedTuple):
+    url: str
+    hreflang: str | None  # the language the link says its target is in, if it says
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
+        self.links: list[Link] = []
         self.ids: set[str] = set()
+
+    @property
+    def urls(self) -> list[str]:
+        return [link.url for link in self.links]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -41,7 +59,7 @@ class _PageParser(HTMLParser):
                 self.ids.add(values[key])
         attribute = URL_ATTRIBUTES.get(tag)
         if attribute and values.get(attribute) is not None:
-            self.urls.append(values[attribute])
+            self.links.append(Link(values[attribute], values.get("hreflang")))
 
 
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -76,16 +94,27 @@ def resolve(site: Path, page: Path, url: str) -> Path | None:
     return None
 
 
-def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
+def language_of(built: str, languages: Mapping[str, str]) -> str:
+    """The language of a built file ('en/om/index.html' → 'en'), from `languages`,
+    which maps each language's folder to its locale ({'': 'nb', 'en/': 'en'})."""
+    folders = sorted((folder for folder in languages if folder and built.startswith(folder)), key=len)
+    return languages[folders[-1] if folders else ""]
+
+
+def check_site(site: Path, base_path: str = "/", languages: Mapping[str, str] | None = None) -> list[BrokenLink]:
     """Every broken local link in the built site. `base_path` is the path of
-    site_url ('/' or '/repo/'): absolute links (404 pages use them) start with it."""
+    site_url ('/' or '/repo/'): absolute links (404 pages use them) start with it.
+    With `languages` (folder → locale, see language_of), a link from a page to a
+    page of another language is reported too, unless its hreflang names that
+    language."""
     site = site.resolve()
     pages = sorted(site.rglob("*.html"))
     parsed = {page: parse(page.read_text(encoding="utf-8")) for page in pages}
     broken = []
     for page, found in parsed.items():
         name = page.relative_to(site).as_posix()
-        for url in found.urls:
+        language = language_of(name, languages) if languages else None
+        for url, hreflang in found.links:
             if not is_local(url) or url.startswith(("mailto:", "tel:", "data:")):
                 continue
             local = url
@@ -98,6 +127,15 @@ def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
             if target is None:
                 broken.append(BrokenLink(name, url, "points to a page or file that does not exist"))
                 continue
+            if language and target.suffix == ".html" and target.is_relative_to(site):
+                goal = target.relative_to(site).as_posix()
+                other = language_of(goal, languages)
+                if other != language and hreflang != other:
+                    broken.append(BrokenLink(name, url, (
+                        f"leads from this '{language}' page to the '{other}' page {goal}: link to "
+                        f"the page in '{language}', or mark a deliberate change of language "
+                        f"with hreflang=\"{other}\" on the link"
+                    )))
             fragment = unquote(urlsplit(url).fragment)
             if fragment and target.suffix == ".html":
                 ids = parsed[target].ids if target in parsed else set()
