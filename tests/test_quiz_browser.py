@@ -13,7 +13,7 @@ from axe import violations
 pytestmark = pytest.mark.browser
 
 NB, EN = "/om/", "/en/om/"
-KEY = "inkl.quiz.quiz-demo"
+KEY = "inkl:/:quiz.quiz-demo"  # the site root is "/" on the test server (assets/js/store.js)
 
 
 def question(page: Page, qid: str):
@@ -88,13 +88,41 @@ def test_reload_keeps_progress_and_reset_clears_it(quiz_page: Page) -> None:
     expect(q.locator("[data-quiz-feedback]")).to_have_text("✓ Riktig.")
     expect(question(quiz_page, "refleksjon").locator("textarea")).to_have_value("Mine tanker")
     assert stored(quiz_page)["answers"]["velg-flere"] == {"value": [0, 1], "checked": True, "right": True}
-    quiz_page.get_by_role("button", name="Slett svarene i denne quizen").click()
+    before = quiz_page.evaluate(f"localStorage.getItem('{KEY}')")
+    reset = quiz_page.get_by_role("button", name="Slett svarene i denne quizen")
+    confirm = quiz_page.get_by_role("group", name="Slette svarene i denne quizen?")
+    # It asks first, with the focus on the question; Cancel (or Escape) keeps everything.
+    reset.click()
+    expect(confirm).to_be_focused()
+    expect(reset).to_have_attribute("aria-expanded", "true")
+    quiz_page.get_by_role("button", name="Avbryt").click()
+    expect(confirm).to_be_hidden()
+    expect(reset).to_be_focused()
+    reset.press("Enter")
+    quiz_page.keyboard.press("Escape")
+    expect(confirm).to_be_hidden()
+    assert quiz_page.evaluate(f"localStorage.getItem('{KEY}')") == before
+    # Deleting, then undoing, puts back exactly what was there.
+    reset.click()
+    quiz_page.get_by_role("button", name="Ja, slett svarene").click()
     expect(q.get_by_label("Virke")).not_to_be_checked()
     expect(q.locator("[data-quiz-feedback]")).to_have_text("")
     expect(question(quiz_page, "refleksjon").locator("textarea")).to_have_value("")
+    expect(quiz_page.locator("[data-quiz-status]")).to_have_text("Svarene i denne quizen er slettet.")
     assert stored(quiz_page) is None
+    undo = quiz_page.get_by_role("button", name="Angre slettingen")
+    expect(undo).to_be_focused()
+    quiz_page.keyboard.press("Enter")
+    expect(q.get_by_label("Virke")).to_be_checked()
+    expect(question(quiz_page, "refleksjon").locator("textarea")).to_have_value("Mine tanker")
+    assert quiz_page.evaluate(f"localStorage.getItem('{KEY}')") == before
+    expect(undo).to_be_hidden()
+    expect(reset).to_be_focused()
+    reset.click()
+    quiz_page.get_by_role("button", name="Ja, slett svarene").click()
     quiz_page.reload()
     expect(question(quiz_page, "velg-flere").get_by_label("Virke")).not_to_be_checked()
+    expect(quiz_page.get_by_role("button", name="Angre slettingen")).to_be_hidden()  # undo lasts while the page is open
 
 
 def test_switching_language_keeps_the_answers(quiz_page: Page, quiz_server: str) -> None:

@@ -1,8 +1,11 @@
 /* Self-check quizzes: checking, feedback, score, progress and team mode.
    The page works without this script (answers open in <details>); this only
-   enhances it. Progress is kept in localStorage under "inkl.quiz.<quiz id>",
-   keyed by question id, never by URL, so it follows the reader across languages.
-   Mounted on Material's document$ so that it runs again after page changes. */
+   enhances it. Progress is kept through assets/js/store.js under the name
+   "quiz.<quiz id>", keyed by question id, never by URL, so it follows the reader
+   across languages. A stored value is only ever compared, never put into a
+   selector or into HTML. Mounted on Material's document$ so that it runs again
+   after page changes; each quiz is mounted on its own, so one that fails leaves
+   the others working. */
 (function () {
   "use strict";
 
@@ -17,20 +20,23 @@
     return text;
   }
 
-  // -- storage: anything unreadable or from another version is dropped, never an error
-  function storageKey(quizId) { return "inkl.quiz." + quizId; }
+  // -- storage, through assets/js/store.js: a stored value that is unreadable, from
+  // another version or of the wrong shape is dropped there, never an error.
+  // Without store.js nothing is kept.
+  var NO_STORE = {
+    get: function () { return null; }, set: function () { return false; },
+    removeAll: function () { return null; }, undo: function () { return false; }
+  };
+  function store() { return window.inklStore || NO_STORE; }
+  function storeName(quizId) { return "quiz." + quizId; }
 
   function load(quizId) {
-    try {
-      var data = JSON.parse(localStorage.getItem(storageKey(quizId)));
-      if (data && data.v === VERSION && data.answers && typeof data.answers === "object") return data;
-    } catch (error) { /* corrupt: start afresh */ }
-    return { v: VERSION, answers: {} };
+    return store().get(storeName(quizId)) || { v: VERSION, answers: {} };
   }
 
   function save(quiz, data) {
     if (quiz.team) return; // team mode stores nothing
-    try { localStorage.setItem(storageKey(quiz.id), JSON.stringify(data)); } catch (error) { /* full or blocked */ }
+    store().set(storeName(quiz.id), data);
   }
 
   // The right answer: base64 of JSON, reversed (see hooks/sitekit/quizzes.py).
@@ -38,6 +44,30 @@
     try {
       return JSON.parse(atob(question.dataset.key.split("").reverse().join(""))).a;
     } catch (error) { return null; }
+  }
+
+  function optionValues(question) {
+    return Array.prototype.map.call(question.querySelectorAll("input"), function (input) { return input.value; });
+  }
+
+  // Does a stored value fit this question (its type's shape, options it has)?
+  // Anything else, from an old quiz or an edited file, counts as no answer.
+  function fits(question, value) {
+    if (value === null || value === undefined) return false;
+    var options = optionValues(question);
+    switch (question.dataset.type) {
+      case "reflection": return typeof value === "string";
+      case "truefalse": return value === "true" || value === "false";
+      case "single": return typeof value === "string" && options.indexOf(value) >= 0;
+      case "multiple":
+        return Array.isArray(value) && value.every(function (n) { return options.indexOf(String(n)) >= 0; });
+      case "order":
+        var places = question.querySelectorAll("select").length;
+        return Array.isArray(value) && value.length === places && value.every(function (n) {
+          return n === null || (typeof n === "number" && n >= 1 && n <= places);
+        });
+    }
+    return false;
   }
 
   // -- reading and restoring a question's answer
@@ -77,6 +107,7 @@
 
   function isRight(question, value) {
     var right = key(question);
+    if (!Array.isArray(right) && typeof right !== "boolean") return false;
     switch (question.dataset.type) {
       case "single": return Number(value) === right[0];
       case "multiple": return value.length === right.length && right.every(function (n) { return value.indexOf(n) >= 0; });
@@ -100,14 +131,16 @@
     verdict.className = "inkl-quiz__verdict inkl-quiz__verdict--" + (right ? "right" : "wrong");
     verdict.textContent = (right ? "✓ " : "✗ ") + t(right ? "quiz.right" : "quiz.wrong");
     feedback.appendChild(verdict);
-    // The chosen options' own feedback, copied from the answer's details.
+    // The chosen options' own feedback, copied from the answer's details (found by
+    // comparing values, never by a selector built from a stored value).
+    var notes = details ? details.querySelectorAll("[data-option]") : [];
     [].concat(value).forEach(function (chosen) {
-      var note = details && details.querySelector('[data-option="' + chosen + '"]');
-      if (note) {
+      Array.prototype.forEach.call(notes, function (note) {
+        if (note.dataset.option !== String(chosen)) return;
         var copy = document.createElement("p");
-        copy.innerHTML = note.innerHTML;
+        copy.innerHTML = note.innerHTML; // the build's own HTML, not the stored value
         feedback.appendChild(copy);
-      }
+      });
     });
     question.classList.toggle("is-right", right);
     question.classList.toggle("is-wrong", !right);
@@ -182,6 +215,8 @@
     quiz.element.querySelector('[data-quiz-action="team"]').setAttribute("aria-pressed", String(on));
     quiz.element.querySelector("[data-quiz-team-nav]").hidden = !on;
     quiz.element.querySelectorAll(".inkl-quiz__actions, .inkl-quiz__summary").forEach(function (part) { part.hidden = on; });
+    // No deleting in team mode: the group's screen is not the place for it.
+    showReset(quiz, on ? "none" : (quiz.undo ? "undo" : "idle"));
     quiz.questions.forEach(function (question) { question.hidden = false; restore(question, null); clearResult(question); });
     if (on) {
       showTeamQuestion(quiz, 0);
@@ -197,12 +232,94 @@
 
   function restoreAll(quiz) {
     quiz.questions.forEach(function (question) {
-      var stored = quiz.data.answers[question.dataset.question];
+      var id = question.dataset.question;
+      var stored = quiz.data.answers[id];
+      if (stored && !fits(question, stored.value)) { delete quiz.data.answers[id]; stored = null; }
       restore(question, stored ? stored.value : null);
       if (stored && stored.checked && question.dataset.type !== "reflection") showResult(quiz, question, stored.value, false);
       else clearResult(question);
     });
     updateScore(quiz);
+  }
+
+  // -- deleting this quiz's answers: a confirm step in the page, then an undo for as
+  // long as the page is open. Built here: the parts exist only where the script runs.
+  function buildReset(quiz) {
+    var button = quiz.element.querySelector('[data-quiz-action="reset"]');
+    var toolbar = quiz.element.querySelector(".inkl-quiz__toolbar");
+    if (!button || !toolbar) return;
+    var base = quiz.element.id || "quiz-" + quiz.id;
+    var confirm = document.createElement("div");
+    confirm.className = "inkl-quiz__confirm";
+    confirm.id = base + "-confirm";
+    confirm.hidden = true;
+    confirm.innerHTML =
+      '<div class="admonition warning" role="group" tabindex="-1">' +
+      '<p class="admonition-title"></p><p></p>' +
+      '<p class="inkl-quiz__confirm-buttons">' +
+      '<button type="button" class="md-button md-button--primary" data-quiz-action="reset-confirm"></button> ' +
+      '<button type="button" class="md-button" data-quiz-action="reset-cancel"></button></p></div>';
+    var group = confirm.firstChild, texts = group.querySelectorAll("p");
+    texts[0].id = base + "-confirm-title";
+    texts[0].textContent = t("quiz.reset.confirm.title");
+    texts[1].id = base + "-confirm-about";
+    texts[1].textContent = t("quiz.reset.confirm.about");
+    group.setAttribute("aria-labelledby", texts[0].id);
+    group.setAttribute("aria-describedby", texts[1].id);
+    group.querySelector('[data-quiz-action="reset-confirm"]').textContent = t("quiz.reset.confirm");
+    group.querySelector('[data-quiz-action="reset-cancel"]').textContent = t("quiz.reset.cancel");
+    var undo = document.createElement("p");
+    undo.className = "inkl-quiz__undo";
+    undo.hidden = true;
+    undo.innerHTML = '<button type="button" class="md-button" data-quiz-action="reset-undo"></button>';
+    undo.firstChild.textContent = t("quiz.reset.undo");
+    toolbar.insertAdjacentElement("afterend", undo);
+    toolbar.insertAdjacentElement("afterend", confirm);
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", confirm.id);
+    confirm.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { showReset(quiz, quiz.undo ? "undo" : "idle"); button.focus(); }
+    });
+    quiz.reset = { button: button, confirm: confirm, group: group, undo: undo };
+  }
+
+  // state: "idle" (the delete button), "confirm", "undo" (the button and an undo), "none" (team mode)
+  function showReset(quiz, state) {
+    var parts = quiz.reset;
+    if (!parts) return;
+    parts.button.hidden = state === "none";
+    parts.button.setAttribute("aria-expanded", String(state === "confirm"));
+    parts.confirm.hidden = state !== "confirm";
+    parts.undo.hidden = state !== "undo";
+  }
+
+  function resetAction(quiz, action) {
+    var parts = quiz.reset;
+    if (!parts || quiz.team) return;
+    if (action === "reset") {
+      showReset(quiz, "confirm");
+      parts.group.focus();
+    } else if (action === "reset-cancel") {
+      showReset(quiz, quiz.undo ? "undo" : "idle");
+      parts.button.focus();
+    } else if (action === "reset-confirm") {
+      var snapshot = store().removeAll(function (name) { return name === storeName(quiz.id); });
+      if (snapshot === null) { status(quiz, t("quiz.reset.failed")); return; }
+      quiz.undo = snapshot.length ? snapshot : null;
+      quiz.data = load(quiz.id);
+      restoreAll(quiz);
+      showReset(quiz, quiz.undo ? "undo" : "idle");
+      status(quiz, t("quiz.reset.done"));
+      (quiz.undo ? parts.undo.firstChild : parts.button).focus();
+    } else if (action === "reset-undo") {
+      if (!store().undo(quiz.undo)) { status(quiz, t("quiz.reset.failed")); return; }
+      quiz.undo = null;
+      quiz.data = load(quiz.id);
+      restoreAll(quiz);
+      showReset(quiz, "idle");
+      status(quiz, t("quiz.reset.undone"));
+      parts.button.focus();
+    }
   }
 
   // -- wiring
@@ -215,10 +332,20 @@
       questions: Array.prototype.slice.call(element.querySelectorAll(".inkl-quiz__question")),
       data: load(element.dataset.quiz),
       team: false,
-      current: 0
+      current: 0,
+      reset: null,
+      undo: null
     };
+    try {
+      restoreAll(quiz);
+    } catch (error) {
+      // Whatever was stored, the quiz still works: start it empty.
+      quiz.data = { v: VERSION, answers: {} };
+      quiz.questions.forEach(function (question) { restore(question, null); clearResult(question); });
+      updateScore(quiz);
+    }
+    buildReset(quiz);
     element.querySelectorAll("[data-quiz-js]").forEach(function (part) { part.hidden = false; });
-    restoreAll(quiz);
 
     element.addEventListener("click", function (event) {
       var button = event.target.closest("[data-quiz-action]");
@@ -240,11 +367,8 @@
           quiz.questions.forEach(function (q) { if (q.dataset.type !== "reflection") check(quiz, q, false); });
           element.querySelector("[data-quiz-score]").focus();
           break;
-        case "reset":
-          try { localStorage.removeItem(storageKey(quiz.id)); } catch (error) { /* blocked */ }
-          quiz.data = load(quiz.id);
-          restoreAll(quiz);
-          status(quiz, t("quiz.reset.done"));
+        case "reset": case "reset-confirm": case "reset-cancel": case "reset-undo":
+          resetAction(quiz, button.dataset.quizAction);
           break;
         case "team": setTeam(quiz, !quiz.team); break;
         case "previous": showTeamQuestion(quiz, quiz.current - 1); break;
@@ -277,7 +401,10 @@
   function mountAll() {
     var element = document.getElementById("__site-strings");
     try { strings = JSON.parse(element ? element.textContent : "{}"); } catch (error) { strings = {}; }
-    document.querySelectorAll(".inkl-quiz[data-quiz]").forEach(mount);
+    // Each quiz on its own: one that fails leaves the others (and other scripts) working.
+    document.querySelectorAll(".inkl-quiz[data-quiz]").forEach(function (quiz) {
+      try { mount(quiz); } catch (error) { if (window.console) console.error(error); }
+    });
   }
 
   if (window.document$) window.document$.subscribe(mountAll);

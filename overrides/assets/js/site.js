@@ -12,36 +12,37 @@
     }
   }
 
-  // Delete only what this site stored: its own keys start with "inkl.", and
-  // Material's start with the site's path (__md_scope). Other sites on the same
-  // origin (several GitHub Pages projects share one) keep their data.
-  function isSiteKey(key) {
-    var scope = window.__md_scope ? window.__md_scope.pathname + "." : null;
-    return key.indexOf("inkl.") === 0 || (scope !== null && key.indexOf(scope) === 0);
-  }
-
-  function clearSiteStorage() {
-    [window.localStorage, window.sessionStorage].forEach(function (store) {
-      Object.keys(store).filter(isSiteKey).forEach(function (key) {
-        store.removeItem(key);
-      });
-    });
-  }
-
+  // The privacy page's button deletes everything this site stored in this browser,
+  // and nothing of other sites on the same origin (several GitHub Pages projects
+  // share one): assets/js/store.js knows which keys are this site's. An undo button
+  // puts it all back for as long as the page is open.
   function mountClearButtons() {
     var strings = siteStrings();
     document.querySelectorAll("[data-site-clear-storage]").forEach(function (button) {
       if (button.dataset.siteMounted) return;
       button.dataset.siteMounted = "true";
+      var status = document.querySelector("[data-site-clear-status]");
+      var undo = document.createElement("p");
+      undo.hidden = true;
+      undo.innerHTML = '<button type="button" class="md-button"></button>';
+      undo.firstChild.textContent = strings["storage.undo"] || "";
+      (status || button).insertAdjacentElement("afterend", undo);
+      var snapshot = null;
+      function say(text) { if (status) status.textContent = text || ""; }
       button.addEventListener("click", function () {
-        var message = strings["storage.cleared"];
-        try {
-          clearSiteStorage();
-        } catch (error) {
-          message = strings["storage.failed"];
-        }
-        var status = document.querySelector("[data-site-clear-status]");
-        if (status) status.textContent = message;
+        var removed = window.inklStore ? window.inklStore.clearSite() : null;
+        if (removed === null) { say(strings["storage.failed"]); return; }
+        snapshot = removed.length ? removed : null;
+        undo.hidden = !snapshot;
+        say(strings["storage.cleared"]);
+        if (snapshot) undo.firstChild.focus();
+      });
+      undo.firstChild.addEventListener("click", function () {
+        if (!window.inklStore.undo(snapshot)) { say(strings["storage.undo.failed"]); return; }
+        snapshot = null;
+        undo.hidden = true;
+        say(strings["storage.undone"]);
+        button.focus();
       });
     });
   }
@@ -60,16 +61,16 @@
   }
 
   // Facilitator view: notes for whoever leads a team session, hidden from other
-  // readers. The choice is stored in this browser only; the head of every page
-  // (overrides/main.html) reads it before drawing, so notes never flash.
-  var FACILITATOR_KEY = "inkl.facilitator";
-
+  // readers. The choice is stored in this browser only, as "facilitator" through
+  // assets/js/store.js; the head of every page (overrides/main.html) reads the same
+  // key before drawing, so notes never flash.
   function setFacilitatorView(on) {
     document.documentElement.classList.toggle("inkl-facilitator", on);
-    try {
-      if (on) localStorage.setItem(FACILITATOR_KEY, "on");
-      else localStorage.removeItem(FACILITATOR_KEY);
-    } catch (error) { /* storage blocked: the view still changes on this page */ }
+    var store = window.inklStore;
+    if (store) {  // storage blocked or missing: the view still changes on this page
+      if (on) store.set("facilitator", "on");
+      else store.remove("facilitator");
+    }
     document.querySelectorAll("[data-facilitator-toggle]").forEach(function (button) {
       button.setAttribute("aria-pressed", String(on));
     });
@@ -111,10 +112,11 @@
     });
   }
 
+  // Each part on its own: one that fails leaves the others working.
   function mount() {
-    mountClearButtons();
-    focusableScrollingTables();
-    mountTools();
+    [mountClearButtons, focusableScrollingTables, mountTools].forEach(function (part) {
+      try { part(); } catch (error) { if (window.console) console.error(error); }
+    });
   }
 
   if (window.document$) {
