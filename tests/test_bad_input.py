@@ -84,3 +84,96 @@ def test_a_mistake_in_the_language_config(project: Path, tmp_path: Path, old: st
     assert old in text
     config.write_text(text.replace(old, new, 1), encoding="utf-8")
     _fails_cleanly(project, tmp_path, needle)
+
+
+def test_a_mkdocs_warning_fails_the_build_as_on_pages(project: Path, tmp_path: Path) -> None:
+    """A page left out of nav is only a warning in MkDocs; with --strict (and no -q,
+    which would stop strict mode from counting it) the build must fail, as the
+    Pages workflow's does."""
+    for suffix, text in ((".md", "# Ekstra\n"), (".en.md", "# Extra\n")):
+        (project / f"docs/om/ekstra{suffix}").write_text(f"---\ndescription: En side.\n---\n{text}", encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "om/ekstra.md", "strict mode")
+
+
+def _front_matter(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("page", "old", "new", "needles"), [
+    # A YAML error: not «no description», but the line and what is wrong.
+    ("kurs/index.md", "description: ", "description: [unclosed ", ("docs/kurs/index.md, line 3", "front matter not valid YAML")),
+    # The same key twice.
+    ("kurs/modul-2.md", "module:\n", "module:\n  number: 2\nmodule:\n", ("docs/kurs/modul-2.md", "'module' is written twice")),
+    # An alias bomb.
+    ("kurs/modul-2.en.md", "description: ", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\ndescription: ", ("docs/kurs/modul-2.en.md, line 3", "aliases")),
+    # A typo in a key.
+    ("mentor/start.md", "description: ", "descripton: x\ndescription: ", ("docs/mentor/start.md", "'descripton'", "line 2")),
+    # A module's objective with a line break.
+    ("kurs/modul-3.en.md", "  objectives:\n    - ", "  objectives:\n    - \"two\\nlines\"\n    # ", ("docs/kurs/modul-3.en.md", "module.objectives.0", "one line")),
+    # A description on two lines.
+    ("om/index.md", "description: ", "description: \"a\\nb\"\nx: ", ("docs/om/index.md", "description")),
+])
+def test_bad_front_matter(project: Path, tmp_path: Path, page: str, old: str, new: str, needles: tuple[str, ...]) -> None:
+    _front_matter(project / "docs" / page, old, new)
+    _fails_cleanly(project, tmp_path, *needles)
+
+
+def test_a_page_that_is_not_utf8(project: Path, tmp_path: Path) -> None:
+    page = project / "docs/om/index.md"
+    page.write_bytes(page.read_bytes() + "\nÆ\n".encode("latin-1"))
+    _fails_cleanly(project, tmp_path, "docs/om/index.md, line", "not UTF-8")
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "ZERO WIDTH SPACE"), ("\u2066", "LEFT-TO-RIGHT ISOLATE")])
+def test_invisible_characters_in_data(project: Path, tmp_path: Path, char: str, name: str) -> None:
+    quiz = project / "quizzes/mentor-veileder.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("title:", f"# note{char}\ntitle:", 1), encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "quizzes/mentor-veileder.yml: has invisible characters", name)
+
+
+def test_a_page_with_an_invisible_character(project: Path, tmp_path: Path) -> None:
+    _append(project / "docs/mentor/start.en.md", "\nA mentor\u202e is a colleague.\n")
+    _fails_cleanly(project, tmp_path, "docs/mentor/start.en.md: has invisible characters", "RIGHT-TO-LEFT OVERRIDE")
+
+
+def test_two_session_plans_for_one_module(project: Path, tmp_path: Path) -> None:
+    for suffix in (".md", ".en.md"):
+        _front_matter(project / f"docs/team/modul-2{suffix}", "  module: 2", "  module: 1")
+    _fails_cleanly(project, tmp_path, "'session.module' is 1, the same as in", "docs/team/modul-1")
+
+
+@pytest.mark.parametrize(("label", "needle"), [("Modul 3: Naturlig bistand", "the module page is not in 'nav'"), ("Modul 1", "the session plan is not in 'nav'")])
+def test_a_course_page_left_out_of_nav(project: Path, tmp_path: Path, label: str, needle: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if ("kurs/modul-3.md" in line if "3" in label else "team/modul-1.md" in line))
+    config.write_text(text.replace(line + "\n", "", 1), encoding="utf-8")
+    _fails_cleanly(project, tmp_path, needle)
+
+
+def test_a_deleted_glossary(project: Path, tmp_path: Path) -> None:
+    (project / "docs/data/ordliste.yml").unlink()
+    _fails_cleanly(project, tmp_path, "docs/data/ordliste.yml is missing")
+
+
+def test_a_glossary_meaning_on_two_lines(project: Path, tmp_path: Path) -> None:
+    glossary = project / "docs/data/ordliste.yml"
+    _front_matter(glossary, "      nb: arbeidsgiver\n", '      nb: "arbeidsgiver\\n\\n<script>alert(1)</script>"\n')
+    _fails_cleanly(project, tmp_path, "docs/data/ordliste.yml", "entry 'AG'", "meaning.nb", "one line")
+
+
+@pytest.mark.parametrize(("value", "needle"), [(".nan", "finite"), (".inf", "finite"), ("-3", "greater than or equal to 0"), ("250", "more than 100 %")])
+def test_a_figure_value_that_cannot_be_drawn(project: Path, tmp_path: Path, value: str, needle: str) -> None:
+    _front_matter(project / "docs/data/figurer/tabell-3.yml", "values: [16]", f"values: [{value}]")
+    _fails_cleanly(project, tmp_path, "tabell-3.yml", "row 1", needle)
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,x", "//evil.example/x", "../om/kilder/"])
+def test_a_link_in_a_quiz_to_a_place_not_allowed(project: Path, tmp_path: Path, link: str) -> None:
+    quiz = project / "quizzes/mentor-veileder.yml"
+    text = quiz.read_text(encoding="utf-8")
+    first = re.search(r"^    explanation:\n      nb: >-\n        ", text, re.M)
+    quiz.write_text(text[: first.end()] + f"[x]({link}) " + text[first.end():], encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "quizzes/mentor-veileder.yml", "explanation.nb", "line", "a link may lead to")

@@ -183,7 +183,11 @@ def load_all(folder: Path, shown_as: str, load: Callable[[Path, str], Any], erro
 
 def check_all_used(ids: Iterable[str], docs_dir: Path, marker: re.Pattern[str], kind: str, shown_as: str, error: type[DataError]) -> None:
     """A data file that no page places is an error: it is work nobody sees."""
-    used = {found for page in docs_dir.rglob("*.md") for found in marker.findall(page.read_text(encoding="utf-8"))}
+    used = {
+        found
+        for page in docs_dir.rglob("*.md")
+        for found in marker.findall(read_text(page, f"docs/{page.relative_to(docs_dir).as_posix()}", error))
+    }
     unused = sorted(set(ids) - used)
     if unused:
         raise error("\n".join(
