@@ -45,8 +45,9 @@ def test_raw_html_link_to_a_missing_page(project: Path, tmp_path: Path) -> None:
 
 
 def test_raw_html_link_to_a_missing_anchor(project: Path, tmp_path: Path) -> None:
-    _append(project / "docs/om/index.en.md", '\n<p><a href="../kilder/#nowhere">x</a></p>\n')
-    _fails_cleanly(project, tmp_path, "docs/om/index.en.md", "#nowhere")
+    # om/kilder exists, so only the anchor is missing (en/om/ → en/om/kilder/).
+    _append(project / "docs/om/index.en.md", '\n<p><a href="kilder/#nowhere">x</a></p>\n')
+    _fails_cleanly(project, tmp_path, "docs/om/index.en.md", "'kilder/#nowhere' points to an anchor '#nowhere' that does not exist")
 
 
 def test_a_page_without_its_translation(project: Path, tmp_path: Path) -> None:
