@@ -163,7 +163,7 @@ def ensure_venv() -> str:
     if not python.exists():
         checked(subprocess.run(["python3", "-m", "venv", str(VENV)], capture_output=True, text=True), "python3 -m venv")
     if subprocess.run(version, capture_output=True, text=True).returncode != 0:
-        pins = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        pins = [line.strip() for line in (ROOT / "requirements.in").read_text(encoding="utf-8").splitlines()
                 if line.startswith(("mkdocs==", "mkdocs-material=="))]
         checked(subprocess.run([str(python), "-m", "pip", "install", "-q", *pins, "mkdocs-quiz"],
                                capture_output=True, text=True), "pip install mkdocs-quiz")
