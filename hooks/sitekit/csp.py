@@ -60,11 +60,12 @@ _JS_TYPES = {
 
 _CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
-_OURS = re.compile(r'\n?[ \t]*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+_OURS = '<meta http-equiv="Content-Security-Policy" content="'
 
 # Inline style attributes and event handlers (onclick=…): the policy blocks them and
 # no hash can allow them. A quick scan first; tags are read only where it finds one.
-_MAYBE_INLINE = re.compile(r"\s(?:style|on[a-z]+)\s*=", re.IGNORECASE)
+# (Spelt out rather than re.IGNORECASE, and without \s: both made it ten times slower.)
+_MAYBE_INLINE = re.compile(r"[ \t\n\r\f](?:[oO][nN][a-zA-Z]+|[sS][tT][yY][lL][eE])\s*=")
 _TAG_WITH_INLINE = re.compile(
     r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*?"""
     r"""\s+(style|on[a-z]+)\s*=""",
@@ -129,6 +130,17 @@ def page_problems(html: str) -> list[str]:
     return problems
 
 
+def _without_policy(html: str) -> str:
+    """The page without the policy add_policy put in, and without its line."""
+    while (start := html.find(_OURS)) >= 0:
+        end = html.index(">", start) + 1
+        line = html.rfind("\n", 0, start)
+        if line >= 0 and not html[line + 1:start].strip():
+            start = line
+        html = html[:start] + html[end:]
+    return html
+
+
 def add_policy(html: str, *, name: str, serving: bool = False) -> str:
     """The page with its policy in a <meta> right after <meta charset> (or at the
     start of <head>), before any script. An earlier policy of ours is replaced, so
@@ -140,7 +152,7 @@ def add_policy(html: str, *, name: str, serving: bool = False) -> str:
             + "; ".join(dict.fromkeys(problems))
             + "."
         )
-    html = _OURS.sub("", html)
+    html = _without_policy(html)
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise CspError(f"{name}: the page has no <head>, so it has no place for its Content-Security-Policy.")
