@@ -111,15 +111,28 @@ def test_format_number(value, language: str, expected: str) -> None:
     assert format_number(value, language) == expected
 
 
-def test_description_and_view_model_escape_text(tmp_path: Path) -> None:
+def test_the_partial_escapes_every_text_in_table_and_chart(tmp_path: Path) -> None:
+    """The view model holds plain text; the partial (autoescaping) escapes it in the
+    SVG's labels, title and description and in the table."""
+    import jinja2
+    import material
+    from sitekit.templates import autoescaping
+
     data = yaml.safe_load(DEMO_FIGURE.read_text(encoding="utf-8"))
     data["rows"][0]["label"]["nb"] = "<b>Ukentlig</b>"
+    data["title"]["nb"] = "<svg onload=alert(1)>"
     path = tmp_path / "figur-demo.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    model = view_model(load_figure(path), "nb")
-    assert model["rows"][0]["label"] == "&lt;b&gt;Ukentlig&lt;/b&gt;"
-    assert "<b>" not in model["description"]
-    assert description(load_figure(path), "nb").startswith("<b>Ukentlig</b>: Bruker 14 %, Mentor 4 %")
+    figure = load_figure(path)
+    assert view_model(figure, "nb")["rows"][0]["label"] == "<b>Ukentlig</b>"
+    assert description(figure, "nb").startswith("<b>Ukentlig</b>: Bruker 14 %, Mentor 4 %")
+    loader = jinja2.FileSystemLoader([ROOT / "overrides", Path(material.__file__).parent / "templates"])
+    html = autoescaping(jinja2.Environment(loader=loader)).get_template("partials/figure.html").render(
+        figure=view_model(figure, "nb"), config={"theme": {"language": "nb"}},
+    )
+    assert "<b>" not in html and "<svg onload" not in html
+    assert html.count("&lt;b&gt;Ukentlig&lt;/b&gt;") >= 3  # chart label, description, table row
+    assert html.count("&lt;svg onload=alert(1)&gt;") >= 3  # chart title, caption, table caption
 
 
 # -- bad data stops the build with the file and the row ------------------------------------

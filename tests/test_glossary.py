@@ -40,7 +40,8 @@ def test_terms_are_sorted_with_the_norwegian_letters_last() -> None:
 
 
 @pytest.mark.parametrize(("data", "expected"), [
-    ({"abbreviations": [{"abbr": "NAV", "meaning": {"nb": "x", "en": "y"}}] * 2}, "the abbreviation 'NAV' is listed twice"),
+    ({"abbreviations": [{"abbr": "NAV", "meaning": {"nb": "x", "en": "y"}}, {"abbr": "NAV", "meaning": {"nb": "x", "en": "y"}}]},
+     "the abbreviation 'NAV' is listed twice"),
     ({"abbreviations": [{"abbr": "NAV", "meaning": {"nb": "x"}}]}, "(entry 'NAV', line 3): field 'abbreviations.0.meaning.en' is missing"),
     ({"terms": [{"term": {"nb": "samskaping", "en": "co-creation"}}]}, "(entry 'samskaping', line 2): field 'terms.0.meaning' is missing"),
 ])
