@@ -18,7 +18,7 @@ from content.problems import Problem, report
 from content.readability import LIMITS, Score, check_readability, lix_table, score_page, score_text
 from content.scanerrors import check_scan_errors, read_patterns
 from content.site import Page, load_site, text_runs
-from content.spelling import DICTIONARIES, check_spelling, hunspell_unknown, wordlist_path, wordlist_problems, words_of
+from content.spelling import DICTIONARIES, american_spellings, check_spelling, hunspell_unknown, wordlist_path, wordlist_problems, words_of
 from content.structure import check_structure
 from sitebuild import ROOT, build, copy_project
 
@@ -133,6 +133,7 @@ def test_text_runs_know_their_heading_and_the_sources_section() -> None:
     ("R2024_07 og Nav-kontor", "nb", ["og", "Nav", "kontor"]),
     ("utviklings- og kvalifiseringsarena", "nn", ["og", "kvalifiseringsarena"]),
     ("Virke's guide and the counsellors’ notes", "en", ["Virke", "guide", "and", "the", "counsellors", "notes"]),
+    ("NAV's rules", "en", ["rules"]),  # an abbreviation with a possessive is still an abbreviation
 ])
 def test_words_of(text: str, lang: str, words: list[str]) -> None:
     assert words_of(text, lang) == words
@@ -144,6 +145,22 @@ def test_spelling_fails_on_a_misspelt_word() -> None:
         "mentor/index.html: under «Første dag»: unknown bokmål word «kandidatten» — correct it, or add it "
         "to tests/content/words-nb.txt if it is right (or mark a phrase in another language with lang)"
     ]
+
+
+def test_spelling_wants_british_english() -> None:
+    """en_GB also takes -ize and a few American forms; the English pages write -ise."""
+    page = make_page(
+        "<h1>Sources</h1><p>They organized a program at the job centers. The size of the prize is "
+        "recognised. A computer programme, programmes, analysed.</p>", "en/x/index.html", "en",
+    )
+    assert whats(check_spelling([page])) == [
+        "under «Sources»: American spelling «organized»",
+        "under «Sources»: American spelling «program»",
+        "under «Sources»: unknown English word «centers»",
+    ]
+    assert american_spellings(["realizing", "emphasizes", "size", "seized", "gray", "citizen"]) == {
+        "realizing": "realising", "emphasizes": "emphasises", "gray": "grey",
+    }
 
 
 def test_spelling_reads_each_part_in_its_own_language() -> None:

@@ -19,10 +19,10 @@ from content.problems import Problem
 from content.site import LANGUAGE_NAMES, Page, Run, place
 
 HERE = Path(__file__).resolve().parent
-# Language → Debian hunspell dictionary (packages hunspell-no, hunspell-en-us,
+# Language → Debian hunspell dictionary (packages hunspell-no, hunspell-en-gb,
 # hunspell-sv, hunspell-da). Nynorsk, Swedish and Danish are not site languages,
 # but titles of sources and names of Nordic schemes are written in them.
-DICTIONARIES = {"nb": "nb_NO", "en": "en_US", "nn": "nn_NO", "sv": "sv_SE", "da": "da_DK"}
+DICTIONARIES = {"nb": "nb_NO", "en": "en_GB", "nn": "nn_NO", "sv": "sv_SE", "da": "da_DK"}
 # Language tags that mean one of the above.
 ALIASES = {"no": "nb", "nob": "nb", "eng": "en"}
 
@@ -48,12 +48,12 @@ def words_of(text: str, lang: str) -> list[str]:
         word = match.group(0)
         if any(char.isdigit() for char in word):
             continue  # a code, a version, a report number
-        if len(word) > 1 and word.isupper():
-            continue  # an abbreviation: NAV, AFI, WCAG
-        if SHORTENED.match(text, match.end()):
-            continue  # the first part of a shortened compound: «utviklings- og …»
         if lang == "en":
             word = POSSESSIVE.sub("", word)
+        if len(word) > 1 and word.isupper():
+            continue  # an abbreviation: NAV, AFI, WCAG (and NAV's)
+        if SHORTENED.match(text, match.end()):
+            continue  # the first part of a shortened compound: «utviklings- og …»
         words.append(word)
     return words
 
@@ -117,7 +117,7 @@ def hunspell_unknown(words: Iterable[str], lang: str, wordlist: Path | None = No
     if shutil.which("hunspell") is None:
         raise RuntimeError(
             "hunspell is not installed: `./dev test` installs it, or run "
-            "`sudo apt-get install hunspell hunspell-no hunspell-en-us`."
+            "`sudo apt-get install hunspell hunspell-no hunspell-en-gb hunspell-sv hunspell-da`."
         )
     entries = read_wordlist(wordlist) if wordlist else []
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".dic") as personal:
@@ -134,6 +134,37 @@ def hunspell_unknown(words: Iterable[str], lang: str, wordlist: Path | None = No
     # hunspell may flag a part of what it was given; map parts back to the words.
     parts = flagged.difference(words)
     return {word for word in words if word in flagged or any(part in word for part in parts)}
+
+
+# British English. Debian's en_GB dictionary also takes Oxford -ize spellings
+# (organize) and a few American forms; the site writes -ise and British forms
+# (CONTENT.md), so these are checked apart from the dictionary.
+IZE = re.compile(r"(?<=[a-z])([iy])z(e|es|ed|ing|ation|ations|ational|er|ers|able)$")
+# Words in -ize that have no -ise form: size, prize (prise is another word), seize.
+NOT_IZE = {"size", "prize", "seize", "baize", "maize", "capsize", "downsize", "oversize", "resize", "outsize"}
+AMERICAN = {  # American form (lower case) → the British one; for forms en_GB accepts
+    "gray": "grey", "grays": "greys", "toward": "towards",
+    "acknowledgment": "acknowledgement", "acknowledgments": "acknowledgements",
+    "program": "programme (a computer program keeps -gram)", "programs": "programmes",
+}
+
+
+def american_spellings(words: Iterable[str]) -> dict[str, str]:
+    """The American spellings among `words`, each with the British one to write."""
+    found = {}
+    candidates = {}
+    for word in set(words):
+        lower = word.lower()
+        if lower in AMERICAN:
+            found[word] = AMERICAN[lower]
+            continue
+        match = IZE.search(word)
+        if match and lower[: match.start()] + match.group(1) + "ze" not in NOT_IZE:
+            candidates[word] = word[: match.start()] + match.group(1) + "s" + match.group(2)
+    if candidates:
+        unknown = hunspell_unknown(candidates.values(), "en")
+        found.update({word: british for word, british in candidates.items() if british not in unknown})
+    return found
 
 
 def check_spelling(pages: list[Page], wordlists: dict[str, Path] | None = None) -> list[Problem]:
@@ -159,8 +190,15 @@ def check_spelling(pages: list[Page], wordlists: dict[str, Path] | None = None) 
                 found[lang].add(word)
                 occurrences.append((page, run, lang, word))
     unknown = {lang: hunspell_unknown(words, lang, wordlists.get(lang)) for lang, words in found.items()}
+    american = american_spellings(found["en"])
     reported: set[tuple[str, str, str]] = set()
     for page, run, lang, word in occurrences:
+        if lang == "en" and word in american and (page.name, lang, word) not in reported:
+            reported.add((page.name, lang, word))
+            problems.append(Problem(
+                page.name, place(run), f"American spelling «{word}»",
+                f"write «{american[word]}»: the English pages are British English (CONTENT.md)",
+            ))
         if word in unknown[lang] and (page.name, lang, word) not in reported:
             reported.add((page.name, lang, word))
             problems.append(Problem(
