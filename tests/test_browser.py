@@ -98,19 +98,130 @@ def test_keyboard_reaches_skip_link_search_and_language_switcher(page: Page, ser
     assert any("tema" in label for label in reached), reached  # the colour scheme toggle
 
 
-def test_privacy_page_deletes_what_the_site_stored_and_nothing_else(page: Page, server: str) -> None:
-    page.goto(server + "/om/personvern/")
-    page.evaluate("""() => {
+# -- the privacy page's «delete all»: asks first, then offers undo ----------------------------
+
+PRIVACY = {"": "/om/personvern/", "en/": "/en/om/personvern/"}
+CLEAR_TEXTS = {  # the confirm step's name, its buttons, the undo button, the status after deleting
+    "": ("Slette alt nettstedet har lagret?", "Ja, slett alt", "Avbryt", "Angre slettingen", "slettet"),
+    "en/": ("Delete all that the site has stored?", "Yes, delete everything", "Cancel", "Undo the deletion", "deleted"),
+}
+
+CLEAR_NAMES = {  # what the confirm step must name: quizzes, the name, the facilitator view, the scheme, the file
+    "": ("alle quizene", "navnet", "visning for den som leder", "tema", "lagre den i en fil"),
+    "en/": ("every quiz", "name", "view for the person who leads", "scheme", "save it to a file"),
+}
+
+
+def _seed_storage(page: Page) -> dict:
+    """This site's data of every kind (scoped keys, Material's scheme, an old unscoped key)
+    beside another site's; returns both storage areas as they are then."""
+    return page.evaluate("""() => {
+        const p = inklStore.prefix;
+        localStorage.setItem(p + 'quiz.kurs-modul-1', JSON.stringify({v: 1, answers: {definisjon: {value: 'Et notat', checked: false}}}));
+        localStorage.setItem(p + 'course.name', 'Kari Nordmann');
+        localStorage.setItem(p + 'facilitator', 'on');
+        localStorage.setItem(__md_scope.pathname + '.__palette', '{"index":1}');
         localStorage.setItem('inkl.quiz.test', '{}');
-        localStorage.setItem(__md_scope.pathname + '.__palette', '{}');
         localStorage.setItem('another-site', 'keep');
+        sessionStorage.setItem(p + 'course.here', '/kurs/modul-1/');
+        const all = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+        return {local: all(localStorage), session: all(sessionStorage)};
     }""")
+
+
+def _stored(page: Page) -> dict:
+    return page.evaluate("""() => {
+        const all = (s) => Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)]));
+        return {local: all(localStorage), session: all(sessionStorage)};
+    }""")
+
+
+def _open_confirm(page: Page, language: str):
+    """Press «delete all» from the keyboard; returns the confirm step, checked open."""
+    name = CLEAR_TEXTS[language][0]
     button = page.locator("[data-site-clear-storage]")
+    expect(button).to_have_attribute("aria-expanded", "false")
     button.focus()
     page.keyboard.press("Enter")
-    expect(page.locator("[data-site-clear-status]")).to_contain_text("slettet")
-    keys = page.evaluate("Object.keys(localStorage)")
-    assert keys == ["another-site"]
+    group = page.get_by_role("group", name=name)
+    expect(group).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    # Focus goes to the step's first control: the way to save progress first.
+    expect(group.locator("a, button").first).to_be_focused()
+    return group
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_privacy_page_asks_then_deletes_what_the_site_stored_and_nothing_else(page: Page, server: str, language: str) -> None:
+    title, delete, cancel, undo, cleared = CLEAR_TEXTS[language]
+    page.goto(server + PRIVACY[language])
+    before = _seed_storage(page)
+    group = _open_confirm(page, language)
+    # It says what goes before anything does.
+    about = group.locator("p").nth(1).inner_text()
+    for words in CLEAR_NAMES[language]:
+        assert words in about, about
+    assert group.get_attribute("aria-describedby") == group.locator("p").nth(1).get_attribute("id")
+    assert _stored(page) == before
+    expect(page.locator("[data-site-clear-status]")).to_have_text("")
+    # The way to save first leads to the course overview's progress section, in this language.
+    export = group.get_by_role("link")
+    assert export.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash") == f"/{language}kurs/#fremdrift"
+    # «Delete» from the keyboard.
+    page.keyboard.press("Tab")
+    expect(group.get_by_role("button", name=delete)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-site-clear-status]")).to_contain_text(cleared)
+    expect(group).to_be_hidden()
+    assert _stored(page) == {"local": {"another-site": "keep"}, "session": {}}
+    expect(page.get_by_role("button", name=undo)).to_be_focused()
+
+
+@pytest.mark.parametrize("how", ["cancel", "escape"])
+def test_privacy_page_cancel_and_escape_keep_everything(page: Page, server: str, how: str) -> None:
+    page.goto(server + PRIVACY[""])
+    before = _seed_storage(page)
+    group = _open_confirm(page, "")
+    if how == "cancel":
+        group.get_by_role("button", name="Avbryt").click()
+    else:
+        page.keyboard.press("Escape")
+    expect(group).to_be_hidden()
+    button = page.locator("[data-site-clear-storage]")
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("button", name="Angre slettingen")).to_be_hidden()
+    expect(page.locator("[data-site-clear-status]")).to_have_text("")
+    assert _stored(page) == before
+    # Asking again still works after a cancel.
+    _open_confirm(page, "")
+
+
+def test_privacy_page_delete_then_undo_puts_everything_back(page: Page, server: str) -> None:
+    page.goto(server + PRIVACY[""])
+    before = _seed_storage(page)
+    group = _open_confirm(page, "")
+    group.get_by_role("button", name="Ja, slett alt").click()
+    assert _stored(page) == {"local": {"another-site": "keep"}, "session": {}}
+    undo = page.get_by_role("button", name="Angre slettingen")
+    expect(undo).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-site-clear-status]")).to_contain_text("lagt tilbake")
+    expect(undo).to_be_hidden()
+    expect(page.locator("[data-site-clear-storage]")).to_be_focused()
+    assert _stored(page) == before
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_axe_finds_no_violation_while_the_privacy_page_asks_or_offers_undo(page: Page, server: str, language: str) -> None:
+    title, delete, cancel, undo, cleared = CLEAR_TEXTS[language]
+    page.goto(server + PRIVACY[language])
+    _seed_storage(page)
+    group = _open_confirm(page, language)
+    assert violations(page) == []
+    group.get_by_role("button", name=delete).click()
+    expect(page.get_by_role("button", name=undo)).to_be_visible()
+    assert violations(page) == []
 
 
 def test_missing_page_shows_the_404_of_its_language(page: Page, server: str) -> None:

@@ -14,33 +14,90 @@
 
   // The privacy page's button deletes everything this site stored in this browser,
   // and nothing of other sites on the same origin (several GitHub Pages projects
-  // share one): assets/js/store.js knows which keys are this site's. An undo button
-  // puts it all back for as long as the page is open.
+  // share one): assets/js/store.js knows which keys are this site's. Like «Delete
+  // progress» on the course overview (assets/js/course.js), it asks first in the page:
+  // what goes, a link to save progress to a file on the course overview (written in
+  // the page, data-site-clear-export, so that it leads to the page's language),
+  // «Delete» and «Cancel» (Escape cancels). An undo button then puts it all back for
+  // as long as the page is open.
   function mountClearButtons() {
     var strings = siteStrings();
-    document.querySelectorAll("[data-site-clear-storage]").forEach(function (button) {
+    document.querySelectorAll("[data-site-clear-storage]").forEach(function (button, index) {
       if (button.dataset.siteMounted) return;
       button.dataset.siteMounted = "true";
       var status = document.querySelector("[data-site-clear-status]");
+      var base = "site-clear-" + index;
+
+      var confirm = document.createElement("div");
+      confirm.id = base + "-confirm";
+      confirm.hidden = true;
+      confirm.innerHTML =
+        '<div class="admonition warning" role="group">' +
+        '<p class="admonition-title"></p><p></p>' +
+        '<p class="site-clear-buttons">' +
+        '<button type="button" class="md-button md-button--primary" data-site-clear-confirm></button> ' +
+        '<button type="button" class="md-button" data-site-clear-cancel></button></p></div>';
+      var group = confirm.firstChild, texts = group.querySelectorAll("p");
+      texts[0].id = base + "-title";
+      texts[0].textContent = strings["storage.confirm.title"] || "";
+      texts[1].id = base + "-about";
+      texts[1].textContent = strings["storage.confirm.about"] || "";
+      group.setAttribute("aria-labelledby", texts[0].id);
+      group.setAttribute("aria-describedby", texts[1].id);
+      var yes = group.querySelector("[data-site-clear-confirm]");
+      var no = group.querySelector("[data-site-clear-cancel]");
+      yes.textContent = strings["storage.confirm"] || "";
+      no.textContent = strings["storage.cancel"] || "";
+      var holder = document.querySelector("[data-site-clear-export]");
+      var exportLink = holder ? holder.querySelector("a") : null;
+      if (exportLink) {
+        texts[2].insertBefore(document.createTextNode(" "), texts[2].firstChild);
+        texts[2].insertBefore(exportLink, texts[2].firstChild);
+        holder.remove();
+      }
+      button.insertAdjacentElement("afterend", confirm);
+      button.setAttribute("aria-expanded", "false");
+      button.setAttribute("aria-controls", confirm.id);
+
       var undo = document.createElement("p");
       undo.hidden = true;
       undo.innerHTML = '<button type="button" class="md-button"></button>';
       undo.firstChild.textContent = strings["storage.undo"] || "";
-      (status || button).insertAdjacentElement("afterend", undo);
+      (status || confirm).insertAdjacentElement("afterend", undo);
+
       var snapshot = null;
       function say(text) { if (status) status.textContent = text || ""; }
+      // state: "idle", "confirm" or "undo"
+      function show(state) {
+        button.setAttribute("aria-expanded", String(state === "confirm"));
+        confirm.hidden = state !== "confirm";
+        undo.hidden = state !== "undo";
+      }
+      function cancel() {
+        show(snapshot ? "undo" : "idle");
+        button.focus();
+      }
       button.addEventListener("click", function () {
+        show("confirm");
+        say("");
+        (exportLink || yes).focus();
+      });
+      no.addEventListener("click", cancel);
+      confirm.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { event.preventDefault(); cancel(); }
+      });
+      yes.addEventListener("click", function () {
         var removed = window.inklStore ? window.inklStore.clearSite() : null;
-        if (removed === null) { say(strings["storage.failed"]); return; }
+        if (removed === null) { show(snapshot ? "undo" : "idle"); say(strings["storage.failed"]); button.focus(); return; }
         snapshot = removed.length ? removed : null;
-        undo.hidden = !snapshot;
+        show(snapshot ? "undo" : "idle");
         say(strings["storage.cleared"]);
-        if (snapshot) undo.firstChild.focus();
+        (snapshot ? undo.firstChild : button).focus();
       });
       undo.firstChild.addEventListener("click", function () {
         if (!window.inklStore.undo(snapshot)) { say(strings["storage.undo.failed"]); return; }
         snapshot = null;
-        undo.hidden = true;
+        show("idle");
         say(strings["storage.undone"]);
         button.focus();
       });
