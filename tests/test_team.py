@@ -197,6 +197,17 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+PREFIX = "inkl:/:"  # this site's keys (assets/js/store.js); the test server serves the site at its root
+
+
+def stored(page: Page) -> dict[str, str]:
+    """Every localStorage entry whose key starts with «inkl»: this site's scoped keys and
+    any unscoped key of earlier versions («inkl.…») alike, so that «stores nothing» is
+    checked under every name the site has used, not under one guessed key."""
+    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
+        .filter((key) => key.startsWith("inkl")).map((key) => [key, localStorage.getItem(key)]))""")
+
+
 @pytest.mark.browser
 def test_the_facilitator_view_shows_and_hides_notes_and_survives_reload(page: Page, server: str) -> None:
     page.goto(server + "/kurs/modul-2/")
@@ -210,6 +221,7 @@ def test_the_facilitator_view_shows_and_hides_notes_and_survives_reload(page: Pa
     page.keyboard.press("Enter")  # keyboard only
     expect(note).to_be_visible()
     expect(toggle).to_have_attribute("aria-pressed", "true")
+    assert stored(page) == {PREFIX + "facilitator": "on"}
     page.reload()
     expect(note).to_be_visible()
     page.goto(server + "/en/kurs/modul-5/")  # remembered on other pages, in both languages
@@ -219,26 +231,45 @@ def test_the_facilitator_view_shows_and_hides_notes_and_survives_reload(page: Pa
     expect(page.locator(".admonition.facilitator").first).to_be_hidden()
     page.reload()
     expect(page.locator(".admonition.facilitator").first).to_be_hidden()
-    assert page.evaluate("localStorage.getItem('inkl.facilitator')") is None
+    assert stored(page) == {}
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_link_on_a_session_plan_opens_the_quiz_in_team_mode(page: Page, server: str, language: str) -> None:
     page.goto(server + f"/{language}team/modul-3/")
+    page.evaluate("localStorage.clear()")
     page.locator("[data-team-quiz]").click()
     expect(page).to_have_url(re.compile(r"/kurs/modul-3/\?team=1#quiz-kurs-modul-3$"))
     quiz = page.locator(".inkl-quiz")
+    questions = quiz.locator(".inkl-quiz__question")
     expect(quiz).to_have_class(re.compile("inkl-quiz--team"))
-    expect(quiz.locator(".inkl-quiz__question").first).to_be_visible()
-    expect(quiz.locator(".inkl-quiz__question").nth(1)).to_be_hidden()
-    assert page.evaluate("localStorage.getItem('inkl.quiz.kurs-modul-3')") is None  # team mode stores nothing
+    expect(questions.first).to_be_visible()
+    expect(questions.nth(1)).to_be_hidden()
+    # The group answers and reveals, as a session does: first question, then the last (a note).
+    questions.first.locator(".inkl-quiz__option label").first.click()
+    quiz.locator("[data-quiz-action=show]").click()
+    expect(questions.first.locator("details")).to_have_attribute("open", "")
+    last = questions.last
+    for _ in range(questions.count()):
+        if last.is_visible():
+            break
+        quiz.locator("[data-quiz-action=next]").click()
+    last.locator("textarea").fill("Et notat fra samlingen")
+    if quiz.locator("[data-quiz-action=show]").is_visible():
+        quiz.locator("[data-quiz-action=show]").click()
+    assert stored(page) == {}  # team mode stores nothing, under any name
+    # The same answer outside team mode is stored: the check above can see a stored answer.
+    quiz.locator("[data-quiz-action=team]").click()
+    expect(quiz).not_to_have_class(re.compile("inkl-quiz--team"))
+    questions.first.locator(".inkl-quiz__option label").first.click()
+    assert list(stored(page)) == [PREFIX + "quiz.kurs-modul-3"]
 
 
 @pytest.mark.browser
 def test_a_module_prints_as_a_handout_without_navigation_answers_or_notes(page: Page, server: str) -> None:
     page.goto(server + "/kurs/modul-4/")
-    page.evaluate("localStorage.setItem('inkl.facilitator', 'on')")  # even in facilitator view
+    page.evaluate("key => localStorage.setItem(key, 'on')", PREFIX + "facilitator")  # even in facilitator view
     page.reload()
     note = page.locator(".admonition.facilitator").first
     expect(note).to_be_visible()
@@ -317,7 +348,7 @@ def test_axe_finds_no_violation_on_team_pages(page: Page, server: str, path: str
 def test_axe_finds_no_violation_on_a_module_in_facilitator_view(page: Page, server: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto(server + "/kurs/modul-1/")
-    page.evaluate("localStorage.setItem('inkl.facilitator', 'on')")
+    page.evaluate("key => localStorage.setItem(key, 'on')", PREFIX + "facilitator")
     page.reload()
     expect(page.locator(".admonition.facilitator").first).to_be_visible()
     assert violations(page) == []
