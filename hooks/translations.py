@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from sitekit.languages import site_languages
-from sitekit.translations import missing_description, missing_nav_labels, missing_twins
+from sitekit.translations import missing_description, missing_nav_labels, missing_twins, pages_not_in_nav
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -19,6 +19,14 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         problems += missing_nav_labels(config.nav, lang.locale, lang.nav_translations)
     if problems:
         raise PluginError("Missing translations:\n  " + "\n  ".join(problems))
+    # Before MkDocs builds the nav: a page left out of it is named here, first.
+    skip = [spec for spec in (config.exclude_docs, config.not_in_nav) if spec is not None]
+    left_out = pages_not_in_nav(
+        Path(config.docs_dir), config.nav, [lang.locale for lang in others],
+        lambda path: any(spec.match_file(path) for spec in skip),
+    )
+    if left_out:
+        raise PluginError("A page is missing from the navigation:\n  " + "\n  ".join(left_out))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:

@@ -88,12 +88,24 @@ def test_a_mistake_in_the_language_config(project: Path, tmp_path: Path, old: st
 
 
 def test_a_mkdocs_warning_fails_the_build_as_on_pages(project: Path, tmp_path: Path) -> None:
-    """A page left out of nav is only a warning in MkDocs; with --strict (and no -q,
-    which would stop strict mode from counting it) the build must fail, as the
-    Pages workflow's does."""
+    """A link to a folder instead of its Markdown file is only a warning in MkDocs
+    (the page exists, so the built link works); with --strict (and no -q, which would
+    stop strict mode from counting it) the build must fail, as the Pages workflow's does."""
+    for suffix, text in ((".md", "Se [kildene](kilder/)."), (".en.md", "See [the sources](kilder/).")):
+        with (project / f"docs/om/index{suffix}").open("a", encoding="utf-8") as page:
+            page.write(f"\n{text}\n")
+    _fails_cleanly(project, tmp_path, "'om/index.md' contains an unrecognized relative link 'kilder/'", "strict mode")
+
+
+def test_a_page_left_out_of_nav_is_named_first(project: Path, tmp_path: Path) -> None:
+    """MkDocs only warns about a page that is not in nav, and the page's links then look
+    broken everywhere; the build stops before that, naming the page and what to do."""
     for suffix, text in ((".md", "# Ekstra\n"), (".en.md", "# Extra\n")):
         (project / f"docs/om/ekstra{suffix}").write_text(f"---\ndescription: En side.\n---\n{text}", encoding="utf-8")
-    _fails_cleanly(project, tmp_path, "om/ekstra.md", "strict mode")
+    output = _fails_cleanly(project, tmp_path, "docs/om/ekstra.md is not in 'nav' in mkdocs.yml", "nav_translations")
+    problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert problems[0].startswith("ERROR") and "missing from the navigation" in problems[0], output
+    assert "om/ekstra.en.md" not in output and "broken" not in output, output
 
 
 def _front_matter(path: Path, old: str, new: str) -> None:
@@ -145,7 +157,7 @@ def test_two_session_plans_for_one_module(project: Path, tmp_path: Path) -> None
     _fails_cleanly(project, tmp_path, "'session.module' is 1, the same as in", "docs/team/modul-1")
 
 
-@pytest.mark.parametrize(("label", "needle"), [("Modul 3: Naturlig bistand", "the module page is not in 'nav'"), ("Modul 1", "the session plan is not in 'nav'")])
+@pytest.mark.parametrize(("label", "needle"), [("Modul 3: Naturlig bistand", "docs/kurs/modul-3.md is not in 'nav'"), ("Modul 1", "docs/team/modul-1.md is not in 'nav'")])
 def test_a_course_page_left_out_of_nav(project: Path, tmp_path: Path, label: str, needle: str) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

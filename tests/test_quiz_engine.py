@@ -117,6 +117,13 @@ def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
      "field 'questions' list should have at least 1 item"),
     (lambda d: d.update(id="other"),
      "field 'id' must be the file name without .yml, 'q'"),
+    # A number of questions in the title or intro that the quiz no longer has.
+    (lambda d: d["title"].update(nb="Ti spørsmål om mentorrollen"),
+     "line 3): field 'title.nb' says «Ti spørsmål», but the quiz has 1 questions (1 with an answer)"),
+    (lambda d: d.update(intro={"nb": "Ett spørsmål.", "en": "Seven questions on the role."}),
+     "field 'intro.en' says «Seven questions»"),
+    (lambda d: d.update(intro={"nb": "2 spørsmål.", "en": "One question."}),
+     "field 'intro.nb' says «2 spørsmål»"),
 ])
 def test_invalid_quizzes_give_a_message_an_author_can_act_on(tmp_path: Path, change, expected: str) -> None:
     data = json.loads(json.dumps(VALID))
@@ -124,6 +131,21 @@ def test_invalid_quizzes_give_a_message_an_author_can_act_on(tmp_path: Path, cha
     message = error_of(write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)))
     assert message.startswith(("Invalid quiz:\n  q.yml (quiz 'q'", "q.yml (quiz")), message
     assert expected in message, message
+
+
+@pytest.mark.parametrize(("title", "intro"), [
+    ({"nb": "Ett spørsmål", "en": "One question"}, None),
+    ({"nb": "Tittel", "en": "Title"}, {"nb": "1 spørsmål, og ingen å tenke over.", "en": "Questions on the *role*."}),
+])
+def test_a_number_of_questions_that_fits_is_accepted(tmp_path: Path, title: dict, intro: dict | None) -> None:
+    data = {**json.loads(json.dumps(VALID)), "title": title, **({"intro": intro} if intro else {})}
+    assert load_quiz(write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))).id == "q"
+
+
+def test_every_quiz_of_the_site_states_its_own_number_of_questions() -> None:
+    """Their titles and intros are checked when they load: this loads them all."""
+    for path in sorted((ROOT / "quizzes").glob("*.yml")):
+        load_quiz(path, f"quizzes/{path.name}")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

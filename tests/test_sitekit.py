@@ -9,7 +9,7 @@ import pytest
 from sitekit.links import check_site, source_of
 from sitekit.scope import drop_head_alternates, language_sitemap, scope_config_base, split_search_index
 from sitekit.tasklists import hide_checkboxes
-from sitekit.translations import missing_nav_labels, missing_twins, page_stem
+from sitekit.translations import missing_nav_labels, missing_twins, page_stem, pages_not_in_nav
 
 
 @pytest.mark.parametrize(("relative", "expected"), [
@@ -44,6 +44,17 @@ def test_missing_nav_labels_names_each_untranslated_section() -> None:
         "plugins.i18n.languages[en].nav_translations."
     ]
     assert missing_nav_labels(nav, "en", {"Hjem": "Home", "Om": "About", "Kilder": "Sources"}) == []
+
+
+def test_pages_not_in_nav_names_each_bokmal_page_left_out(tmp_path: Path) -> None:
+    for name in ["index.md", "index.en.md", "om/kilder.md", "om/kilder.en.md", "om/ny.md", "om/ny.en.md", "data/notat.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n")
+    nav = [{"Hjem": "index.md"}, {"Om": [{"Kilder": "om/kilder.md"}]}]
+    problems = pages_not_in_nav(tmp_path, nav, ["en"], lambda path: path.startswith("data/"))
+    assert len(problems) == 1 and problems[0].startswith("docs/om/ny.md is not in 'nav' in mkdocs.yml: add 'om/ny.md'"), problems
+    assert pages_not_in_nav(tmp_path, [*nav, "om/ny.md"], ["en"], lambda path: path.startswith("data/")) == []
+    assert pages_not_in_nav(tmp_path, None, ["en"]) == []  # no nav: MkDocs lists every page
 
 
 CONFIG_PAGE = '<head></head><script id="__config" type="application/json">{"base": "../..", "features": []}</script>'

@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 from sitekit import strict_yaml
 from sitekit.datafile import DataError, entry_id, load_all, read_yaml, validate
-from sitekit.models import allowed_link
+from sitekit.models import LANGUAGES, allowed_link
 from sitekit.quiz_model import Quiz
 
 MARKER = re.compile(r"<!--\s*quiz:\s*([^\s>]*)\s*-->")
@@ -55,7 +55,49 @@ def load_quiz(path: Path, display: str | None = None) -> Quiz:
             f"{name} (quiz '{quiz.id}', line {strict_yaml.line_of(data, ('id',))}): field 'id' must be "
             f"the file name without .yml, '{path.stem}'."
         )
+    for field in ("title", "intro"):
+        for language in LANGUAGES:
+            text = getattr(getattr(quiz, field) or object(), language, "")
+            stated = stated_counts(text, language)
+            # «Seven questions, and one to think over» counts twice: the first or the sum must fit.
+            numbers = {stated[0][1], sum(number for _, number in stated)} if stated else set()
+            if stated and not numbers & {len(quiz.questions), len(quiz.scored)}:
+                said = " … ".join(words for words, _ in stated)
+                raise QuizError(
+                    f"{name} (quiz '{quiz.id}', line {strict_yaml.line_of(data, (field, language))}): "
+                    f"field '{field}.{language}' says «{said}», but the quiz has {len(quiz.questions)} "
+                    f"questions ({len(quiz.scored)} with an answer): write the right number, or leave the number out."
+                )
     return quiz
+
+
+# A number of questions said in words or digits ("Ti spørsmål", "Seven questions"),
+# which must match the quiz when questions are added or removed.
+_NUMBER_WORDS = {
+    "nb": ["null", "ett", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti", "elleve", "tolv",
+           "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten", "tjue"],
+    "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"],
+}
+_NUMBERS = {lang: {word: n for n, word in enumerate(words)} for lang, words in _NUMBER_WORDS.items()}
+_NUMBERS["nb"]["syv"] = 7
+_STATED = {
+    "nb": re.compile(r"(?<![\w-])(\d+|[^\W\d_]+)\s+spørsmål\b", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w-])(\d+|[^\W\d_]+)\s+questions?\b", re.IGNORECASE),
+}
+
+
+def stated_counts(text: str, language: str) -> list[tuple[str, int]]:
+    """Each number of questions `text` states, as (the words, the number)."""
+    if language not in _STATED:
+        return []
+    found = []
+    for match in _STATED[language].finditer(re.sub(r"[*_]", "", text)):
+        word = match.group(1).lower()
+        number = int(word) if word.isdigit() else _NUMBERS[language].get(word)
+        if number is not None:
+            found.append((match.group(0), number))
+    return found
 
 
 # Quizzes already read, by file and its state on disk: each language's build (and

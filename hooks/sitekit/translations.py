@@ -6,7 +6,7 @@ language (or not at all), so it is an error, not a silent fallback."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 
 def page_stem(relative: Path, locales: Iterable[str]) -> tuple[str, str | None]:
@@ -57,6 +57,38 @@ def missing_nav_labels(nav: list[Any] | None, locale: str, translations: dict[st
         for title in nav_section_titles(nav)
         if title not in translations
     ]
+
+
+def nav_pages(nav: list[Any] | None) -> set[str]:
+    """Every page file named in `nav:` ('mentor/start.md'), at any depth."""
+    found: set[str] = set()
+    for item in nav or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                found |= nav_pages(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.add(value)
+    return found
+
+
+def pages_not_in_nav(docs_dir: Path, nav: list[Any] | None, others: list[str], skip: Callable[[str], bool] = lambda path: False) -> list[str]:
+    """One line per default-language page that `nav:` leaves out (its twins follow it).
+    MkDocs only warns, and then every page's links to it look broken; name it instead.
+    `skip(path)` is true for files MkDocs does not publish or keeps out of nav on purpose."""
+    if nav is None:  # no nav: MkDocs lists every page itself
+        return []
+    listed = nav_pages(nav)
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if page_stem(Path(relative), others)[1] is None and relative not in listed and not skip(relative):
+            problems.append(
+                f"docs/{relative} is not in 'nav' in mkdocs.yml: add '{relative}' where it belongs in nav "
+                "(its twins follow it), and the English label of any new section under "
+                "plugins.i18n.languages[en].nav_translations."
+            )
+    return problems
 
 
 def missing_description(meta: dict[str, Any]) -> bool:
