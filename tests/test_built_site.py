@@ -60,7 +60,7 @@ def test_open_graph_card_on_every_page(site: Path) -> None:
         assert meta["og:image"] == SITE_URL + "assets/images/social.png"
         assert (site / "assets/images/social.png").is_file()
         assert meta["og:title"] and meta["og:description"] == meta["description"]
-        assert meta["og:locale"] == {"nb": "nb_NO", "en": "en_US"}[language_of(url)]
+        assert meta["og:locale"] == {"nb": "nb_NO", "en": "en_GB"}[language_of(url)]
 
 
 @pytest.mark.parametrize(("path", "lang", "heading", "home"), [

@@ -15,6 +15,7 @@ import pytest
 from content.links import check_external_links, external_links, links_by_host, read_allowed_hosts
 from content.parity import check_parity, normalise
 from content.problems import Problem, report
+from content.quotes import check_quotation_marks
 from content.readability import LIMITS, Score, check_readability, lix_table, score_page, score_text
 from content.scanerrors import check_scan_errors, read_patterns
 from content.site import Page, load_site, text_runs
@@ -32,6 +33,11 @@ def pages(site: Path) -> list[Page]:
 
 def test_spelling(pages: list[Page]) -> None:
     problems = check_spelling(pages)
+    assert not problems, report(problems)
+
+
+def test_english_quotation_marks(pages: list[Page]) -> None:
+    problems = check_quotation_marks(pages)
     assert not problems, report(problems)
 
 
@@ -161,6 +167,18 @@ def test_spelling_wants_british_english() -> None:
     assert american_spellings(["realizing", "emphasizes", "size", "seized", "gray", "citizen"]) == {
         "realizing": "realising", "emphasizes": "emphasises", "gray": "grey",
     }
+
+
+def test_guillemets_in_english_only_inside_norwegian() -> None:
+    page = make_page(
+        '<h1>Sources</h1><p>The note <span lang="nb">«Tettere samarbeid»</span> is short.</p>'
+        "<h2>Terms</h2><p>The report says ‘recipe’.</p>"
+        "<h2>Quotes</h2><p>A counsellor said: «It comes little by little.»</p>",
+        "en/x/index.html", "en",
+    )
+    assert whats(check_quotation_marks([page])) == ["under «Quotes»: «» in English text: …A counsellor said: «It comes little by little.»…"]
+    bokmal = make_page('<h1>Kilder</h1><p>Rapporten bruker <span lang="en">«fade out»</span> og «oppskrift».</p>')
+    assert check_quotation_marks([bokmal]) == []
 
 
 def test_spelling_reads_each_part_in_its_own_language() -> None:
