@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from sitekit.course import (
     CourseError, course_modules, module_meta, moved, session_meta, session_plans, sections, view, without_facilitator_notes,
 )
-from sitekit.templates import autoescaping
+from sitekit.templates import partials_env
 from sitekit.languages import current_locale
 from sitekit.quizzes import load_quizzes, view_model
 
@@ -32,7 +32,7 @@ _env: Environment | None = None
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _env
-    _env = autoescaping(config.theme.get_env())
+    _env = partials_env(config.theme)
 
 
 def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from sitekit.figure_model import Figure
 from sitekit.datafile import check_all_used, replace_markers
 from sitekit.figures import MARKER, FigureError, load_figures, view_model
-from sitekit.templates import autoescaping
+from sitekit.templates import partials_env
 from sitekit.languages import current_locale
 
 DATA = "data/figurer"  # under docs/; docs/data/ is excluded from the built site in mkdocs.yml
@@ -28,7 +28,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     global _figures, _template
     folder = Path(config.docs_dir) / DATA
     _figures = load_figures(folder, f"docs/{DATA}") if folder.is_dir() else {}
-    _template = autoescaping(config.theme.get_env()).get_template("partials/figure.html")
+    _template = partials_env(config.theme).get_template("partials/figure.html")
     check_all_used(_figures, Path(config.docs_dir), MARKER, "figure", f"docs/{DATA}", FigureError)
 
 

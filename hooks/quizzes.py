@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.datafile import check_all_used, replace_markers
-from sitekit.templates import autoescaping
+from sitekit.templates import partials_env
 from sitekit.languages import current_locale, site_languages
 from sitekit.links import element_ids
 from sitekit.quiz_model import Quiz
@@ -36,7 +36,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     global _quizzes, _template
     folder = _quiz_dir(config)
     _quizzes = load_quizzes(folder) if folder.is_dir() else {}
-    _template = autoescaping(config.theme.get_env()).get_template("partials/quiz.html")
+    _template = partials_env(config.theme).get_template("partials/quiz.html")
     check_all_used(_quizzes, Path(config.docs_dir), MARKER, "quiz", "quizzes", QuizError)
 
 

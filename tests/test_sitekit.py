@@ -165,3 +165,17 @@ def test_element_ids_finds_the_same_ids_as_the_parser() -> None:
     html = '<h2 id="a">A</h2><div class="x" id=\'b\'><a name="c" href="#a">x</a><p data-id="no">y</p></div>'
     assert element_ids(html) == {"a", "b"}
     assert parse(html).ids == {"a", "b", "c"}
+
+
+def test_the_invisible_character_class_is_unicodes() -> None:
+    """datafile.INVISIBLE lists Unicode's format, control and separator characters
+    (tab and line ends aside); a Python with a newer Unicode may add some."""
+    import sys
+    import unicodedata
+
+    from sitekit.datafile import INVISIBLE
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        wanted = unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") and char not in "\n\t\r"
+        assert bool(INVISIBLE.fullmatch(char)) == wanted, f"U+{code:04X} {unicodedata.name(char, '')}"

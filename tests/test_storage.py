@@ -261,6 +261,8 @@ def test_the_privacy_page_deletes_this_sites_data_and_can_undo(page: Page, serve
     put(page, {**progress(), "/.__palette": '{"index":0}'}, {PREFIX + "course.here": "/kurs/modul-1/"})
     before = storage(page)
     page.locator("[data-site-clear-storage]").click()
+    assert storage(page) == before  # it asks first
+    page.get_by_role("button", name="Ja, slett alt").click()
     expect(page.locator("[data-site-clear-status]")).to_contain_text("slettet")
     assert storage(page) == {"local": {key: before["local"][key] for key in (OTHER + "quiz.kurs-modul-3", "/other/.__palette", "someone-else")}, "session": {}}
     undo = page.get_by_role("button", name="Angre slettingen")
@@ -308,6 +310,7 @@ def test_another_site_on_the_same_origin_is_never_read_exported_or_deleted(page:
     page.get_by_role("button", name="Ja, slett").click()
     page.goto(two_sites + "/inkl/om/personvern/")
     page.locator("[data-site-clear-storage]").click()
+    page.get_by_role("button", name="Ja, slett alt").click()
     expect(page.locator("[data-site-clear-status]")).to_contain_text("slettet")
     assert storage(page)["local"] == theirs["local"]  # never deleted
     page.goto(two_sites + "/other/kurs/modul-1/")

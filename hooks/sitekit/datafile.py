@@ -38,20 +38,28 @@ def short(value: Any) -> str:
 # Characters that change how text looks without being seen: direction overrides
 # and isolates (a «Trojan Source» trick), zero-width spaces and joiners, and other
 # format or control characters. No text of this site needs them.
-_ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+# Every format (Cf), control (Cc, but tab and line ends) and line or paragraph
+# separator (Zl, Zp) character of Unicode 14 (Python 3.11), as one character class:
+# a regular expression finds them far faster than a look at each character.
+# tests/test_sitekit.py checks the class against unicodedata.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def invisible_characters(text: str) -> list[tuple[int, int, str]]:
     """(line, column, name) of each invisible or control character in `text`."""
     found = []
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if char in _ALLOWED_CONTROLS or unicodedata.category(char) not in ("Cf", "Cc", "Zl", "Zp"):
-                continue
-            if char == "\ufeff" and line_number == 1 and column == 1:
-                continue  # a byte-order mark at the very start is harmless
-            name = unicodedata.name(char, f"U+{ord(char):04X}")
-            found.append((line_number, column, f"U+{ord(char):04X} {name}"))
+    for match in INVISIBLE.finditer(text):
+        char, at = match.group(0), match.start()
+        if char == "\ufeff" and at == 0:
+            continue  # a byte-order mark at the very start is harmless
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        found.append((line, column, f"U+{ord(char):04X} {name}"))
     return found
 
 

@@ -7,8 +7,22 @@ rely on that, so it cannot be switched on there. The partials the hooks render
 is escaped unless our own code made it safe HTML (markupsafe.Markup)."""
 from __future__ import annotations
 
+from typing import Any
+
 from jinja2 import Environment
 
 
 def autoescaping(theme_env: Environment) -> Environment:
     return theme_env.overlay(autoescape=True)
+
+
+def partials_env(theme: Any) -> Environment:
+    """One autoescaping environment per theme object, shared by the hooks: making an
+    environment and compiling the partials again for each hook is slow. A new build
+    (each `mkdocs serve` rebuild) has a new theme object, so templates never go stale;
+    the language is read from the config when a partial renders, not when it compiles."""
+    env = getattr(theme, "_inkl_partials_env", None)
+    if env is None:
+        env = autoescaping(theme.get_env())
+        theme._inkl_partials_env = env
+    return env
