@@ -90,13 +90,22 @@ def profile_build(project: Path, site: Path, out: Path, top: int = 14) -> dict:
         return file
 
     own = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:top]
+
+    def main_caller(callers: dict) -> str:
+        """The caller that spent the most of this function's own time (builtins say little alone)."""
+        if not callers:
+            return ""
+        (file, line, name), _ = max(callers.items(), key=lambda item: item[1][2])
+        return f"{short(file)}:{line} {name}"
+
     return {
         "wall_s": wall, "total_s": total,
         "hooks": {name: {"total": sum(events.values()), "events": events}
                   for name, events in sorted(hooks.items(), key=lambda item: -sum(item[1].values()))},
         "stages": stages,
-        "top_own_time": [{"function": f"{short(file)}:{line} {name}", "tottime": tt, "calls": nc}
-                         for (file, line, name), (_, nc, tt, _, _) in own],
+        "top_own_time": [{"function": f"{short(file)}:{line} {name}", "tottime": tt, "calls": nc,
+                          "from": main_caller(callers)}
+                         for (file, line, name), (_, nc, tt, _, callers) in own],
     }
 
 

@@ -225,23 +225,27 @@ def command_version(command: str) -> str:
         return "?"
 
 
-def build_section(project: Path, runs: int, tmp: Path, scales: list[int]) -> dict | None:
-    """Hooks on ÷ off, and the build-time curve, all variants in one rotating loop."""
+def make_variants(project: Path, tmp: Path, scales: list[int]) -> tuple[dict[str, Path], dict, str]:
+    """The projects to time: ours (1×), grown 2× and 3×, and ours without hooks."""
     variants: dict[str, Path] = {"on (1×)": project}
-    off = clone(project, tmp / "project-hooks-off")
-    off_is = without_hooks(off)
-    sizes = {1: {"copies": 1}}
+    sizes: dict = {1: {"copies": 1}}
     for copies in scales[1:]:
         grown = clone(project, tmp / f"project-{copies}x")
         sizes[copies] = scaled(grown, copies)
         variants[f"{copies}×"] = grown
-    variants["hooks off"] = off
+    off = variants["hooks off"] = clone(project, tmp / "project-hooks-off")
+    off_is = without_hooks(off)
     # The hooks-off copy must build strictly to be a fair twin; if it does not, say why and relax.
     wall, cpu, result = timed_build(off, tmp / "site-off")
     if result.returncode != 0:
         first = next((line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line), "")
         relax_strict(off)
         off_is += f", with strict: false (without hooks it fails strict: {first.strip()[:160]})"
+    return variants, sizes, off_is
+
+
+def build_section(variants: dict[str, Path], sizes: dict, off_is: str, runs: int, tmp: Path, scales: list[int]) -> dict | None:
+    """Hooks on ÷ off, and the build-time curve, all variants in one rotating loop."""
     print(f"\nBuild (mkdocs build --strict, as the Pages workflow): {runs} round(s); in each round every variant once,"
           " the order rotating")
     print(f"  hooks off = {off_is}")
@@ -288,24 +292,42 @@ def build_section(project: Path, runs: int, tmp: Path, scales: list[int]) -> dic
     return figures
 
 
-def profile_section(project: Path, tmp: Path) -> dict:
-    print("\nWhere a build's time goes (one build of the 1× project under cProfile; shares, as cProfile slows Python)")
-    figures = profile_build(project, tmp / "site-profile", tmp / "build.prof")
-    if "error" in figures:
-        print(f"  the profiled build failed: {figures['error']}")
-        return figures
-    total = figures["total_s"]
-    print(f"  total {total:.1f} s profiled ({figures['wall_s']:.1f} s wall)")
-    hooks_total = sum(h["total"] for h in figures["hooks"].values())
-    print(f"  all hooks together: {hooks_total:.1f} s, {hooks_total / total:.0%}")
-    for name, hook in figures["hooks"].items():
-        events = ", ".join(f"{event} {seconds:.2f}" for event, seconds in sorted(hook["events"].items(), key=lambda e: -e[1]))
-        print(f"    {name:<20}{hook['total']:>7.2f} s {hook['total'] / total:>5.0%}  ({events})")
-    for stage, seconds in figures["stages"].items():
-        print(f"  {stage:<58}{seconds:>7.2f} s {seconds / total:>5.0%}")
-    print("  most time of their own (tottime):")
-    for item in figures["top_own_time"]:
-        print(f"    {item['tottime']:>6.2f} s {item['calls']:>9,} calls  {item['function']}")
+def profile_section(variants: dict[str, Path], tmp: Path) -> dict:
+    """Profile the 1× build, and the 3× one when given: which hooks and stages grow faster than the content."""
+    names = [name for name in ("on (1×)", "3×") if name in variants]
+    print(f"\nWhere a build's time goes (one build each of {' and '.join(names)} under cProfile; read shares and"
+          " ratios: cProfile slows Python code)")
+    figures = {name: profile_build(variants[name], tmp / f"site-profile-{i}", tmp / f"build-{i}.prof")
+               for i, name in enumerate(names)}
+    for name, result in figures.items():
+        if "error" in result:
+            print(f"  the profiled build of {name} failed: {result['error']}")
+            return figures
+    one = figures[names[0]]
+    big = figures.get("3×")
+    total = one["total_s"]
+    head = f"{'1× s':>8}{'share':>7}" + (f"{'3× s':>8}{'3×÷1×':>7}" if big else "")
+    print(f"  {'':<58}{head}")
+
+    def row(label: str, seconds: float, other: float | None, note: str = "") -> None:
+        line = f"  {label:<58}{seconds:>8.2f}{seconds / total:>7.0%}"
+        if big is not None and other is not None:
+            line += f"{other:>8.2f}{(other / seconds if seconds else float('nan')):>7.2f}"
+        print(line + (f"  {note}" if note else ""))
+
+    row("whole build", total, big["total_s"] if big else None)
+    hooks_total = sum(h["total"] for h in one["hooks"].values())
+    row("all hooks together", hooks_total, sum(h["total"] for h in big["hooks"].values()) if big else None)
+    for name, hook in one["hooks"].items():
+        events = ", ".join(f"{event} {seconds:.2f}" for event, seconds in sorted(hook["events"].items(), key=lambda e: -e[1])[:2])
+        row(f"  hooks/{name}", hook["total"], big["hooks"].get(name, {}).get("total") if big else None, f"1×: {events}")
+    for stage, seconds in one["stages"].items():
+        row(stage, seconds, big["stages"].get(stage) if big else None)
+    for name, result in figures.items():
+        print(f"  most time of their own, {name} (tottime):")
+        for item in result["top_own_time"][:10]:
+            caller = f"  ← {item['from']}" if item["function"].startswith("~") and item.get("from") else ""
+            print(f"    {item['tottime']:>6.2f} s {item['calls']:>10,} calls  {item['function']}{caller}")
     return figures
 
 
@@ -379,12 +401,15 @@ def main() -> int:
                       " project folder (or pass --lighthouse PATH).")
             else:
                 figures["lighthouse"] = lighthouse_section(command, ours, bare, pages, lh_runs, tmp)
+        scales = [1, 2, 3]
+        if "build" not in skip or "profile" not in skip:
+            variants, sizes, off_is = make_variants(project, tmp, scales)
         if "build" not in skip:
-            figures["build"] = build_section(project, runs, tmp, [1, 2, 3])
+            figures["build"] = build_section(variants, sizes, off_is, runs, tmp, scales)
             if figures["build"] is None:
                 return 1
         if "profile" not in skip:
-            figures["profile"] = profile_section(project, tmp)
+            figures["profile"] = profile_section(variants, tmp)
     summary(figures)
     print(f"\nThe whole run took {(time.perf_counter() - started) / 60:.1f} min.")
     if args.json:

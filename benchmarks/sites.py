@@ -222,13 +222,14 @@ def _copy_page(text: str, prefix: str) -> str:
     return (f"---\n{_drop_keys(front, COURSE_KEYS)}---\n" if front else "") + body
 
 
-def _copy_data(source: Path, target_dir: Path, prefix: str) -> int:
+def _copy_data(originals: list[Path], prefix: str) -> int:
+    """Each data file copied beside itself, with the prefix on its name and its id."""
     count = 0
-    for path in sorted(source.glob("*.yml")):
+    for path in originals:
         text = path.read_text(encoding="utf-8")
         text, found = re.subn(r"(?m)^id:\s*(\S+)\s*$", lambda m: f"id: {prefix}{m[1]}", text, count=1)
         if found:
-            (target_dir / f"{prefix}{path.name}").write_text(text, encoding="utf-8")
+            (path.parent / f"{prefix}{path.name}").write_text(text, encoding="utf-8")
             count += 1
     return count
 
@@ -243,6 +244,7 @@ def scaled(project: Path, copies: int) -> dict:
     nav_end = re.search(r"(?m)^\S", text[nav_at:])
     nav_block = text[nav_at: nav_at + nav_end.start()] if nav_end else text[nav_at:]
     originals = [p for p in docs.rglob("*") if p.is_file() and "data" not in p.relative_to(docs).parts[:1]]
+    data = sorted((project / "quizzes").glob("*.yml")) + sorted((docs / "data" / "figurer").glob("*.yml"))
     added_nav, translations = [], []
     for number in range(2, copies + 1):
         folder, prefix = f"kopi-{number}", f"kopi-{number}-"
@@ -253,9 +255,7 @@ def scaled(project: Path, copies: int) -> dict:
                 target.write_text(_copy_page(path.read_text(encoding="utf-8"), prefix), encoding="utf-8")
             else:
                 shutil.copy2(path, target)
-        _copy_data(project / "quizzes", project / "quizzes", prefix)
-        if (docs / "data" / "figurer").is_dir():
-            _copy_data(docs / "data" / "figurer", docs / "data" / "figurer", prefix)
+        _copy_data(data, prefix)
         moved = re.sub(r"([\w./-]+\.md)\b", lambda m: f"{folder}/{m[1]}", nav_block)
         added_nav.append(f"  - Kopi {number}:\n" + "".join("    " + line + "\n" for line in moved.splitlines() if line.strip()))
         translations.append(f"Kopi {number}: Copy {number}")
