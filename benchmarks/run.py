@@ -47,7 +47,7 @@ SECOND_PAGES = [("/", "/mentor/start/"), ("/kurs/modul-3/", "/kurs/modul-4/"),
 # «bakkebyråkrat»: it stands only inside «…», and Material's default search separator
 # keeps the quotes on the token, so it is never found (nor on bare Material).
 SEARCHES = {"/": "jobbspesialisten", "/en/": "bureaucrat"}
-TARGETS = {"performance": 0.97, "ratio": 0.98, "tbt_ms": 150, "cls": 0.02, "first_visit": 100_000,
+TARGETS = {"performance": 0.97, "ratio": 0.98, "tbt_ms": 150, "cls": 0.02, "first_visit": 100 * 1024,
            "hooks_ratio": 1.25, "scale_3x": 3.3}
 KIB = 1024
 
@@ -107,7 +107,7 @@ def bytes_section(ours: Path, bare: Path, pages: list[str], pairs: list[tuple[st
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print("\nFirst visit (empty cache, no interaction, network idle): KiB on the wire, text gzipped as served")
         head = "".join(f"{k:>9}" for k in ("HTML", "CSS", "JS", "s.index", "s.JS", "other"))
-        print(f"  {'page':<36}{'req':>4}{head}{'total':>9}{'bare':>8}{'÷bare':>7}  ≤ 100 kB")
+        print(f"  {'page':<36}{'req':>4}{head}{'total':>9}{'bare':>8}{'÷bare':>7}  ≤ 100 KiB")
         figures["first_visit"] = {}
         for path in pages:
             mine, theirs = first_visit(browser, our_server, path), first_visit(browser, bare_server, path)
@@ -343,7 +343,7 @@ def summary(figures: dict) -> None:
         print(f"  Lighthouse {DESKTOP_PAGE} desktop CLS {desk['cls']['median']:.3f}: {ok(desk['cls']['median'] <= TARGETS['cls'])}")
     visits = (figures.get("bytes") or {}).get("first_visit", {})
     for path, row in visits.items():
-        print(f"  first visit {path:<35} {kib(row['ours']['body']):>7} KiB (≤ 100 kB): {ok(row['ours']['body'] <= TARGETS['first_visit'])}")
+        print(f"  first visit {path:<35} {kib(row['ours']['body']):>7} KiB (≤ 100 KiB): {ok(row['ours']['body'] <= TARGETS['first_visit'])}")
     for pair, row in ((figures.get("bytes") or {}).get("second_page") or {}).items():
         print(f"  second page {pair:<35} beyond its HTML {kib(row['beyond_html'])} KiB (0): {ok(row['beyond_html'] == 0)}")
     build = figures.get("build") or {}
