@@ -7,11 +7,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
 from content.dom import Node, has_class, parse_html
-from sitekit.links import is_local, resolve, source_of
+
+from sitekit.links import is_local, source_of
 
 # Locale → folder of its pages in the built site. Bokmål, the default, is at the root.
 LANGUAGES = {"nb": "", "en": "en/"}
@@ -216,8 +218,9 @@ class Page:
             src = node.attrs.get("src", "") if node.tag == "img" else ""
             if not src.split("?")[0].endswith(".svg") or not is_local(src):
                 continue
-            file = resolve(self.site, self.site / self.path, src)
-            if file is not None:
+            path = unquote(urlsplit(src).path)
+            file = (self.site / path.lstrip("/")) if path.startswith("/") else (self.site / self.path).parent / path
+            if file.is_file():
                 svg = parse_html(file.read_text(encoding="utf-8"))
                 runs += [replace(run, heading=heading, image=src, in_svg=True) for run in text_runs(svg, self.lang)]
         return runs
