@@ -101,7 +101,8 @@ def bytes_section(ours: Path, bare: Path, pages: list[str], pairs: list[tuple[st
     for locale, data in figures["indexes"].items():
         print(f"  {locale:<10}{data['raw']:>12,}{data['gzip']:>10,}{data['entries']:>9}  {', '.join(data['files']) or 'none'}")
     for locale, data in figures["bare_indexes"].items():
-        print(f"  {'bare ' + locale:<10}{data['raw']:>12,}{data['gzip']:>10,}{data['entries']:>9}  (bare Material, {data['entries']} entries)")
+        if data["files"]:
+            print(f"  {'bare ' + locale:<10}{data['raw']:>12,}{data['gzip']:>10,}{data['entries']:>9}  (bare Material, {data['entries']} entries)")
 
     with sync_playwright() as p, serve_site(ours) as our_server, serve_site(bare) as bare_server:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
