@@ -134,12 +134,19 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", email.utils.formatdate(mtime, usegmt=True))
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that Lighthouse kills resets its keep-alive connections: not news."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_site(site: Path) -> Iterator[Server]:
     """Serve `site` on 127.0.0.1 at a free port; yield the base URL and the send log."""
     server = Server("")
     handler = functools.partial(_SiteHandler, directory=str(site), record=server.log.append)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
     server.base = f"http://127.0.0.1:{httpd.server_address[1]}"
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
