@@ -283,7 +283,7 @@ def lighthouse(command: str, url: str, out: Path, desktop: bool = False) -> dict
         "performance": categories["performance"]["score"],
         "fcp_ms": value("first-contentful-paint"), "lcp_ms": value("largest-contentful-paint"),
         "tbt_ms": value("total-blocking-time"), "cls": value("cumulative-layout-shift"),
-        "si_ms": value("speed-index"), "bytes": value("total-byte-weight"),
+        "si_ms": value("speed-index"), "bytes": value("total-byte-weight"), "dom": value("dom-size"),
         "benchmark_index": report.get("environment", {}).get("benchmarkIndex"),
         "warnings": report.get("runWarnings", []), "failed": failed, "bootup_ms": bootup[:4],
     }
@@ -295,7 +295,7 @@ def summarise_runs(runs: list[dict]) -> dict:
     if not good:
         return {"runs": 0, "errors": [run["error"] for run in runs]}
     summary: dict = {"runs": len(good), "errors": [run["error"] for run in runs if "error" in run]}
-    for key in ("performance", "fcp_ms", "lcp_ms", "tbt_ms", "cls", "si_ms", "bytes", "benchmark_index"):
+    for key in ("performance", "fcp_ms", "lcp_ms", "tbt_ms", "cls", "si_ms", "bytes", "dom", "benchmark_index"):
         values = [run[key] for run in good if run.get(key) is not None]
         if values:
             summary[key] = median_spread(values)

@@ -187,6 +187,8 @@ def lighthouse_section(command: str, ours: Path, bare: Path, pages: list[str], r
         print(f"  {'  bare Material twin':<36}{spread(theirs['performance'], '.2f'):>17}{'':>7}{spread(theirs['lcp_ms'], '.1f', 0.001):>18}"
               f"{spread(theirs['tbt_ms'], '.0f'):>16}{spread(theirs['cls'], '.3f'):>20}")
         print(f"  {'':<6}main-thread time by script, ours: {bootup(mine)}; bare: {bootup(theirs)}")
+        if mine.get("dom") and theirs.get("dom"):
+            print(f"  {'':<6}DOM elements: ours {mine['dom']['median']:,.0f}, bare {theirs['dom']['median']:,.0f}")
     mine, theirs = summarise_runs(desktop["ours"]), summarise_runs(desktop["bare"])
     figures["desktop"] = {"ours": mine, "bare": theirs}
     if mine.get("cls") and theirs.get("cls"):
