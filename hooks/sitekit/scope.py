@@ -43,7 +43,10 @@ def drop_head_alternates(html: str) -> str:
     them to point at language roots), so per-page links make each page request a
     missing `…/page/sitemap.xml`. The alternates live in sitemap.xml instead, with
     absolute addresses, which search engines read just as well."""
-    return _ALTERNATE_LINK.sub("", html)
+    # Only the head holds them: scanning the whole page grew faster than the content.
+    end = html.find("</head>")
+    head, rest = (html[:end], html[end:]) if end >= 0 else (html, "")
+    return _ALTERNATE_LINK.sub("", head) + rest
 
 
 def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
