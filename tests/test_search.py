@@ -1,5 +1,5 @@
 """Search on demand (overrides/partials/search-on-demand.html): a page view fetches
-no search index; the reader who starts to search gets full-text search in the page's
+no search index and no search worker; the reader who starts to search gets full-text search in the page's
 language, far down a long page included."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-INDEX = re.compile(r"/search/search_index\.json$")
+INDEX = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
 
 
 def _index_requests(page: Page) -> list[str]:
@@ -24,6 +24,7 @@ def test_materials_bundle_still_asks_for_the_index_by_xmlhttprequest(site: Path)
     bundle = next((site / "assets/javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert '"search/search_index.json"' in bundle
     assert "new XMLHttpRequest" in bundle
+    assert "=new Worker(e)" in bundle  # the worker is made from its URL, then only messaged
 
 
 @pytest.mark.browser
@@ -46,7 +47,7 @@ def test_on_a_phone_the_search_button_starts_it(page: Page, server: str) -> None
     page.locator("label.md-header__button[for='__search']").click()
     page.locator("input.md-search__input").type("trekløver")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
-    assert len(requests) == 1
+    assert len(requests) == 2
 
 
 @pytest.mark.browser
@@ -71,6 +72,7 @@ def test_search_works_once_the_reader_starts(page: Page, server: str, path: str,
     page.locator("input.md-search__input").type(query)
     results = page.locator(".md-search-result__item a, .md-search-result__link")
     expect(results.first).to_be_visible(timeout=10_000)
-    assert len(requests) == 1 and requests[0].endswith(("/en" if path.startswith("/en/") else "") + "/search/search_index.json"), requests
+    index = ("/en" if path.startswith("/en/") else "") + "/search/search_index.json"
+    assert len(requests) == 2 and any(url.endswith(index) for url in requests), requests  # the index and the worker
     hrefs = results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
     assert expected in hrefs, hrefs
