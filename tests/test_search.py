@@ -76,3 +76,23 @@ def test_search_works_once_the_reader_starts(page: Page, server: str, path: str,
     assert len(requests) == 2 and any(url.endswith(index) for url in requests), requests  # the index and the worker
     hrefs = results.evaluate_all("links => links.map(link => new URL(link.href).pathname)")
     assert expected in hrefs, hrefs
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/mentor/start/", "/en/kurs/modul-3/"])
+def test_a_first_visit_stays_under_100_kib_gzipped(page: Page, server: str, site: Path, path: str) -> None:
+    """Bytes, not times: what a first visit loads (no interaction), each file gzipped
+    as GitHub Pages serves it. Today about 90 and 95 KiB; the search index alone was 130."""
+    import gzip
+    from urllib.parse import urlsplit
+
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(urlsplit(request.url).path) if request.url.startswith(server) else None)
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for url in loaded:
+        file = site / url.lstrip("/")
+        file = file / "index.html" if url.endswith("/") else file
+        total += len(gzip.compress(file.read_bytes(), 6))
+    assert total <= 100 * 1024, f"{path}: {total / 1024:.1f} KiB in {len(loaded)} files"
