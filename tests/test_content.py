@@ -403,7 +403,7 @@ def test_which_pages_need_a_sources_section(path: str, lang: str, meta: dict, ne
 
 def test_scan_errors_fail_on_the_page_and_in_quiz_files(tmp_path: Path) -> None:
     page = make_page(
-        "<h1>Tittel</h1><p>Seks kontor i Trgndelag deltok.</p>"
+        '<h1>Tittel</h1><p>Seks kontor i Trgndelag deltok.</p><h2 id="opplaeringsplan">Plan</h2>'
         '<p>Se <a href="https://x.no/malgruppe">https://x.no/malgruppe</a> og <code>ogsa</code>.</p>',
         head='<meta name="description" content="Om fglgende.">',
     )
@@ -414,6 +414,8 @@ def test_scan_errors_fail_on_the_page_and_in_quiz_files(tmp_path: Path) -> None:
         "mentor/index.html: in the front matter description: «fglgende» is a scan misreading (pattern «fglg\\w*») — "
         "write the word as the source means it, with ø, å or æ (see the sources' README)",
         "mentor/index.html: under «Tittel»: «Trgndelag» is a scan misreading (pattern «trgndelag») — "
+        "write the word as the source means it, with ø, å or æ (see the sources' README)",
+        "mentor/index.html: the id «opplaeringsplan»: «opplaeringsplan» is a scan misreading (pattern «opplaering\\w*») — "
         "write the word as the source means it, with ø, å or æ (see the sources' README)",
         "quizzes/q.yml: line 4: «Opplaering» is a scan misreading (pattern «opplaering\\w*») — "
         "write the word as the source means it, with ø, å or æ (see the sources' README)",

@@ -3,8 +3,9 @@
 
 The patterns are in scan-errors.txt beside this file, one regex a line, matched
 case-insensitively on whole words. They are checked against the visible text,
-title and description of every built page (with the text of its SVG images), and
-every line of the quiz files."""
+title and description of every built page (with the text of its SVG images), the
+ids of its content (they show in the address when a reader follows a link to a
+heading), and every line of the quiz files."""
 from __future__ import annotations
 
 import re
@@ -52,6 +53,9 @@ def check_scan_errors(pages: list[Page], quiz_dir: Path | None = None, patterns:
         for run in [*page.head_runs, *page.runs, *page.image_runs]:
             for word, pattern in _matches(run.text, patterns):
                 problems.append(Problem(page.name, place(run), f"«{word}» is a scan misreading (pattern «{pattern.source}»)", TODO))
+        for node in page.article.iter():
+            for word, pattern in _matches(node.attrs.get("id") or "", patterns):
+                problems.append(Problem(page.name, f"the id «{node.attrs['id']}»", f"«{word}» is a scan misreading (pattern «{pattern.source}»)", TODO))
     if quiz_dir is not None and quiz_dir.is_dir():
         for file in sorted(path for path in quiz_dir.rglob("*") if path.is_file()):
             try:
