@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from axe import violations
 from content.dom import parse_html
+from quiz_actions import answer_every_question
 from sitebuild import ROOT, assert_fails_cleanly, copy_project
 from sitekit.course import CourseError, module_meta
 
@@ -91,15 +92,7 @@ def answer_every_module_quiz(page: Page, server: str, language: str = "") -> Non
 def answer_module_quiz(page: Page, server: str, path: str) -> None:
     """Check every scored question (right or wrong): the quiz is then done."""
     page.goto(server + path)
-    quiz = page.locator(".inkl-quiz")
-    for question in quiz.locator(".inkl-quiz__question").all():
-        kind = question.get_attribute("data-type")
-        if kind in ("single", "multiple", "truefalse"):
-            question.locator("input").first.check()
-        elif kind == "order":
-            for number, select in enumerate(question.locator("select").all(), start=1):
-                select.select_option(str(number))
-    quiz.locator("[data-quiz-action=check-all]").click()
+    answer_every_question(page)
 
 
 @pytest.mark.browser

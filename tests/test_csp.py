@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from sitekit.csp import CspError, add_policy, build_policy, script_hashes, source_hash
+from quiz_actions import answer_every_question
 from sitebuild import assert_fails_cleanly, copy_project
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -173,17 +174,8 @@ def search_finds(page: Page) -> None:
 
 
 def answer_quiz(page: Page) -> None:
-    """Answer every question of the page's quiz with its first option and check them."""
-    quiz = page.locator(".inkl-quiz").first
-    for question in quiz.locator(".inkl-quiz__question").all():
-        kind = question.get_attribute("data-type")
-        if kind in ("single", "multiple", "truefalse"):
-            question.locator("input").first.check()
-        elif kind == "order":
-            for number, select in enumerate(question.locator("select").all(), start=1):
-                select.select_option(str(number))
-    quiz.locator("[data-quiz-action=check-all]").click()
-    expect(quiz.locator("[data-quiz-feedback]:visible").first).to_be_visible()
+    answer_every_question(page)
+    expect(page.locator(".inkl-quiz [data-quiz-feedback]:visible").first).to_be_visible()
 
 
 def toggle_facilitator_view(page: Page) -> None:
