@@ -247,27 +247,16 @@
   function buildReset(quiz) {
     var button = quiz.element.querySelector('[data-quiz-action="reset"]');
     var toolbar = quiz.element.querySelector(".inkl-quiz__toolbar");
-    if (!button || !toolbar) return;
+    if (!button || !toolbar || !window.inklConfirmStep) return;
     var base = quiz.element.id || "quiz-" + quiz.id;
-    var confirm = document.createElement("div");
+    var step = window.inklConfirmStep(base + "-confirm", {  // assets/js/site.js
+      title: t("quiz.reset.confirm.title"), about: t("quiz.reset.confirm.about"),
+      yes: t("quiz.reset.confirm"), no: t("quiz.reset.cancel"),
+    });
+    var confirm = step.element, group = step.group;
     confirm.className = "inkl-quiz__confirm";
-    confirm.id = base + "-confirm";
-    confirm.hidden = true;
-    confirm.innerHTML =
-      '<div class="admonition warning" role="group" tabindex="-1">' +
-      '<p class="admonition-title"></p><p></p>' +
-      '<p class="inkl-quiz__confirm-buttons">' +
-      '<button type="button" class="md-button md-button--primary" data-quiz-action="reset-confirm"></button> ' +
-      '<button type="button" class="md-button" data-quiz-action="reset-cancel"></button></p></div>';
-    var group = confirm.firstChild, texts = group.querySelectorAll("p");
-    texts[0].id = base + "-confirm-title";
-    texts[0].textContent = t("quiz.reset.confirm.title");
-    texts[1].id = base + "-confirm-about";
-    texts[1].textContent = t("quiz.reset.confirm.about");
-    group.setAttribute("aria-labelledby", texts[0].id);
-    group.setAttribute("aria-describedby", texts[1].id);
-    group.querySelector('[data-quiz-action="reset-confirm"]').textContent = t("quiz.reset.confirm");
-    group.querySelector('[data-quiz-action="reset-cancel"]').textContent = t("quiz.reset.cancel");
+    step.yes.setAttribute("data-quiz-action", "reset-confirm");
+    step.no.setAttribute("data-quiz-action", "reset-cancel");
     var undo = document.createElement("p");
     undo.className = "inkl-quiz__undo";
     undo.hidden = true;

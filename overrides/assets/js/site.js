@@ -20,6 +20,31 @@
   // the page, data-site-clear-export, so that it leads to the page's language),
   // «Delete» and «Cancel» (Escape cancels). An undo button then puts it all back for
   // as long as the page is open.
+  // One confirm step for every «delete» on the site (this page's button, a quiz's
+  // reset): a named group with a title, what will go, and Yes / No buttons. The
+  // caller places it, wires the buttons and moves focus. quiz.js uses it too.
+  function confirmStep(id, texts) {
+    var element = document.createElement("div");
+    element.id = id;
+    element.hidden = true;
+    element.innerHTML =
+      '<div class="admonition warning" role="group" tabindex="-1">' +
+      '<p class="admonition-title"></p><p></p><p>' +
+      '<button type="button" class="md-button md-button--primary"></button> ' +
+      '<button type="button" class="md-button"></button></p></div>';
+    var group = element.firstChild, parts = group.querySelectorAll("p"), buttons = group.querySelectorAll("button");
+    parts[0].id = id + "-title";
+    parts[0].textContent = texts.title || "";
+    parts[1].id = id + "-about";
+    parts[1].textContent = texts.about || "";
+    group.setAttribute("aria-labelledby", parts[0].id);
+    group.setAttribute("aria-describedby", parts[1].id);
+    buttons[0].textContent = texts.yes || "";
+    buttons[1].textContent = texts.no || "";
+    return { element: element, group: group, yes: buttons[0], no: buttons[1] };
+  }
+  window.inklConfirmStep = confirmStep;
+
   function mountClearButtons() {
     var strings = siteStrings();
     document.querySelectorAll("[data-site-clear-storage]").forEach(function (button, index) {
@@ -28,26 +53,12 @@
       var status = document.querySelector("[data-site-clear-status]");
       var base = "site-clear-" + index;
 
-      var confirm = document.createElement("div");
-      confirm.id = base + "-confirm";
-      confirm.hidden = true;
-      confirm.innerHTML =
-        '<div class="admonition warning" role="group">' +
-        '<p class="admonition-title"></p><p></p>' +
-        '<p class="site-clear-buttons">' +
-        '<button type="button" class="md-button md-button--primary" data-site-clear-confirm></button> ' +
-        '<button type="button" class="md-button" data-site-clear-cancel></button></p></div>';
-      var group = confirm.firstChild, texts = group.querySelectorAll("p");
-      texts[0].id = base + "-title";
-      texts[0].textContent = strings["storage.confirm.title"] || "";
-      texts[1].id = base + "-about";
-      texts[1].textContent = strings["storage.confirm.about"] || "";
-      group.setAttribute("aria-labelledby", texts[0].id);
-      group.setAttribute("aria-describedby", texts[1].id);
-      var yes = group.querySelector("[data-site-clear-confirm]");
-      var no = group.querySelector("[data-site-clear-cancel]");
-      yes.textContent = strings["storage.confirm"] || "";
-      no.textContent = strings["storage.cancel"] || "";
+      var step = confirmStep(base + "-confirm", {
+        title: strings["storage.confirm.title"], about: strings["storage.confirm.about"],
+        yes: strings["storage.confirm"], no: strings["storage.cancel"],
+      });
+      var confirm = step.element, group = step.group, yes = step.yes, no = step.no;
+      var texts = group.querySelectorAll("p");
       var holder = document.querySelector("[data-site-clear-export]");
       var exportLink = holder ? holder.querySelector("a") : null;
       if (exportLink) {
