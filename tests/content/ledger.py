@@ -42,18 +42,17 @@ from pathlib import Path
 import yaml
 
 from content.problems import Problem
-from content.site import SOURCES_HEADINGS, Page, text_runs
+from content.site import LANGUAGES, SOURCES_HEADINGS, Page, text_runs
 from sitekit.links import element_ids
+from sitekit.models import SITE_PAGE
 
 LEDGER_DIR = Path(__file__).resolve().parent / "ledger"
 # The source texts live beside the repository, not in it; the coverage check needs them.
 SOURCES_DIR = Path(__file__).resolve().parents[3] / "shared" / "sources"
-LANGUAGE_PREFIXES = {"nb": "", "en": "en/"}
 
 STATUSES = ("pages", "left_out", "missing")
 KEYS = {"lines", "heading", "digest", "note", *STATUSES}
 LINES = re.compile(r"^(\d+)-(\d+)$")
-PAGE = re.compile(r"^([a-z0-9][a-z0-9/_-]*\.md)(?:#([A-Za-z0-9_-]+))?$")
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def load_ledger(path: Path) -> tuple[Ledger | None, list[Problem]]:
         pages: tuple[str, ...] = ()
         reason = ""
         if status == "pages":
-            if not isinstance(value, list) or not value or not all(isinstance(p, str) and PAGE.match(p) for p in value):
+            if not isinstance(value, list) or not value or not all(isinstance(p, str) and SITE_PAGE.match(p) for p in value):
                 problems.append(Problem(name, where, "'pages' must be a list of pages like mentor/start.md#hvem", todo))
                 continue
             pages = tuple(value)
@@ -226,7 +225,7 @@ def built_file(page: str, language: str) -> str:
         folder = stem.removesuffix("index")
     else:
         folder = stem + "/"
-    return f"{LANGUAGE_PREFIXES[language]}{folder}index.html"
+    return f"{LANGUAGES[language]}{folder}index.html"
 
 
 def sources_text(html: str, path: str, language: str) -> str | None:
@@ -262,7 +261,7 @@ def check_site(ledgers: list[Ledger], docs_dir: Path, site: Path) -> list[Proble
                                                 "map the passage to the page that carries it now"))
                 if not (docs_dir / page).is_file():
                     continue
-                for language in LANGUAGE_PREFIXES:
+                for language in LANGUAGES:
                     found = built(page, language)
                     if found is None:
                         problems.append(Problem(ledger.name, passage.place, f"{page} is not built in {language} ({built_file(page, language)})",
