@@ -99,13 +99,11 @@ def is_local(url: str) -> bool:
     return not parts.scheme and not parts.netloc and not url.startswith("//")
 
 
-def resolve(files: set[str], page: str, url: str) -> str | None:
-    """The built file (relative to the site root, as in `files`) that a local URL on
-    `page` points to, or None if there is none. Paths only: no disk access."""
-    path = unquote(urlsplit(url).path)
-    if not path:
-        return page
-    target = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page), path))
+def resolve(files: set[str], folder: str, path: str) -> str | None:
+    """The built file (relative to the site root, as in `files`) that the URL path
+    `path` (not empty, decoded) leads to from a page in `folder`, or None if there is
+    none. Paths only: no disk access."""
+    target = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path))
     if target.startswith("../") or target == "..":
         return None  # above the site root
     target = "" if target == "." else target
@@ -135,9 +133,7 @@ def check_site(site: Path, base_path: str = "/", languages: Mapping[str, str] | 
     }
     pages = {name: parse((site / name).read_text(encoding="utf-8")) for name in sorted(files) if name.endswith(".html")}
 
-    @functools.cache
-    def target_of(folder: str, local: str) -> str | None:
-        return resolve(files, folder + "/x.html" if folder else "x.html", local) if local.split("#")[0].split("?")[0] else None
+    target_of = functools.cache(lambda folder, path: resolve(files, folder, path))
 
     broken = []
     for name, found in pages.items():
@@ -152,7 +148,8 @@ def check_site(site: Path, base_path: str = "/", languages: Mapping[str, str] | 
                     broken.append(BrokenLink(name, url, f"is outside the site's base path {base_path}"))
                     continue
                 local = "/" + url[len(base_path):]
-            target = target_of(folder, local) or (name if not unquote(urlsplit(local).path) else None)
+            path = unquote(urlsplit(local).path)
+            target = target_of(folder, path) if path else name  # '#part' or '?q' is this page
             if target is None:
                 broken.append(BrokenLink(name, url, "points to a page or file that does not exist"))
                 continue
