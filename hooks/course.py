@@ -47,8 +47,17 @@ def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
             {"id": prefix + key, "heading": Markup(found[key][0]), "html": Markup(moved(found[key][1], prefix, set(SHEET), m["href"]))}
             for key in SHEET if key in found
         ]
-        sheets.append({**m, "meta": page.meta["module"], "parts": parts})
+        sheets.append({**m, "meta": page.meta["module"], "objectives": m["objectives"], "parts": parts})
     return sheets
+
+
+def _objectives(meta, config: MkDocsConfig, page: Page) -> list[dict]:
+    """The module's objectives: from its quiz (ids, both languages in one place), or,
+    while a module is being moved over, from its front matter."""
+    quiz = load_quizzes(Path(config.config_file_path).parent / "quizzes").get(meta.quiz)
+    if quiz and quiz.objectives:
+        return view_model(quiz, current_locale(config), page.url)["objectives"]
+    return [{"id": None, "text": text} for text in meta.objectives or []]
 
 
 def _answer_keys(modules: list[dict], config: MkDocsConfig, page: Page) -> list[dict]:
@@ -80,6 +89,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         overview = next((p for p in nav.pages if "course: tasks" in (p.markdown or "")), None)
         context["module"] = {
             "meta": meta,
+            "objectives": _objectives(meta, config, page),
             "previous": listed[index - 1] if index > 0 else None,
             "next": listed[index + 1] if index + 1 < len(listed) else None,
             "overview": get_relative_url(overview.url, page.url) if overview else None,
@@ -120,6 +130,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 raise CourseError(f"{src}: '<!-- course: printout -->' must be on a page in the modules' folder.")
             values = {"modules": listed, "total_minutes": sum(m["minutes"] for m in listed)}
             if kind == "printout":
+                for m in listed:
+                    m["objectives"] = _objectives(module_meta(pages[m["url"]].meta, m["url"]), config, page)
                 values["sheets"] = _printout(listed, pages)
             elif kind == "answer-keys":
                 values["keys"] = _answer_keys(listed, config, page)

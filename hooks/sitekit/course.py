@@ -26,6 +26,12 @@ from sitekit.datafile import DataError, describe
 from sitekit.models import Id, Model, OneLine
 
 
+# A module counts as «mastered» when at least this share of its quiz's scored
+# questions are answered right (the course pages, the completion page and the LMS
+# packages all say and use this one number).
+MASTERY_PERCENT = 80
+
+
 class CourseError(DataError):
     """Module front matter that cannot be used."""
 
@@ -35,7 +41,9 @@ class ModuleMeta(Model):
     quiz: Id
     minutes: StrictInt = Field(ge=1)
     answers: list[OneLine] = Field(min_length=1)
-    objectives: list[OneLine] = Field(min_length=3, max_length=5)
+    # Moving to the quiz file (objectives with ids, checked by its questions); a
+    # module's page keeps them here only until its quiz has them.
+    objectives: list[OneLine] | None = Field(default=None, min_length=3, max_length=5)
 
 
 @dataclass(frozen=True)

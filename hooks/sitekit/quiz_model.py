@@ -21,11 +21,33 @@ SourceLink = Annotated[
 class Option(Model):
     text: Text
     correct: StrictBool = False
-    feedback: Text | None = Field(default=None, description="Shown when the reader picked this option.")
+    feedback: Text | None = Field(
+        default=None, description="Why this option is right or wrong; shown for every option once the answer is checked."
+    )
+
+
+class Objective(Model):
+    """A learning objective of a course module: something the reader can do, begun
+    with a verb that can be checked (explain, compare, choose, plan, judge …)."""
+
+    id: Id
+    text: Text
+
+
+class Scenario(Model):
+    """A short situation the question asks about: from the module's own case, or
+    constructed for the question (and then said to be constructed)."""
+
+    kind: Literal["case", "constructed"] = Field(description="case: the module's case; constructed: made up for the question.")
+    text: Text = Field(description="The situation, in a few sentences.")
 
 
 class _Question(Model):
     id: Id
+    checks: list[Id] = Field(
+        default_factory=list, description="The ids of the quiz's objectives this question checks (module quizzes)."
+    )
+    scenario: Scenario | None = None
     prompt: Text
     explanation: Text = Field(description="Why the answer is right; shown after checking.")
     source: SourceLink = Field(description="The page (and heading) that supports the answer, e.g. mentor/index.md#leder.")
@@ -86,6 +108,10 @@ class Quiz(Model):
     id: Id = Field(description="The quiz's id; the same as the file name without .yml.")
     title: Text
     intro: Text | None = None
+    objectives: list[Objective] = Field(
+        default_factory=list,
+        description="A course module's learning objectives (3 to 5), shown on the module page; each is checked by a question.",
+    )
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -95,6 +121,17 @@ class Quiz(Model):
             if question.id in seen:
                 raise ValueError(f"the question id '{question.id}' is used twice; ids must be unique in a quiz")
             seen.add(question.id)
+        return self
+
+    @model_validator(mode="after")
+    def _objectives_checked(self) -> Quiz:
+        if not self.objectives:
+            return self
+        if not 3 <= len(self.objectives) <= 5:
+            raise ValueError(f"a module has 3 to 5 objectives, this quiz has {len(self.objectives)}")
+        known = [objective.id for objective in self.objectives]
+        if len(set(known)) != len(known):
+            raise ValueError("an objective id is used twice; ids must be unique in a quiz")
         return self
 
     @property

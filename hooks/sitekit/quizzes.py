@@ -55,6 +55,7 @@ def load_quiz(path: Path, display: str | None = None) -> Quiz:
             f"{name} (quiz '{quiz.id}', line {strict_yaml.line_of(data, ('id',))}): field 'id' must be "
             f"the file name without .yml, '{path.stem}'."
         )
+    _check_objectives(quiz, data, name)
     for field in ("title", "intro"):
         for language in LANGUAGES:
             text = getattr(getattr(quiz, field) or object(), language, "")
@@ -69,6 +70,40 @@ def load_quiz(path: Path, display: str | None = None) -> Quiz:
                     f"questions ({len(quiz.scored)} with an answer): write the right number, or leave the number out."
                 )
     return quiz
+
+
+def _check_objectives(quiz: Quiz, data: Any, name: str) -> None:
+    """A module quiz (one with objectives) checks every objective, names only its own
+    objectives, and asks at least a third of its scored questions as scenarios. A quiz
+    without objectives (the guide's, the research pages') names none."""
+
+    def fail(path: tuple[Any, ...], question: str | None, text: str) -> None:
+        about = f"quiz '{quiz.id}'" + (f", question '{question}'" if question else "")
+        raise QuizError(f"{name} ({about}, line {strict_yaml.line_of(data, path)}): {text}")
+
+    known = [objective.id for objective in quiz.objectives]
+    checked: set[str] = set()
+    for index, question in enumerate(quiz.questions):
+        if question.type == "reflection":
+            continue
+        if known and not question.checks:
+            fail(("questions", index), question.id,
+                 f"field 'checks' is missing: name the objective(s) this question checks, from: {', '.join(known)}.")
+        for place, objective in enumerate(question.checks):
+            if objective not in known:
+                choice = f"one of: {', '.join(known)}" if known else "none: this quiz has no 'objectives'"
+                fail(("questions", index, "checks", place), question.id,
+                     f"field 'checks' names the objective '{objective}', which the quiz does not have; use {choice}.")
+            checked.add(objective)
+    for index, objective in enumerate(quiz.objectives):
+        if objective.id not in checked:
+            fail(("objectives", index), None,
+                 f"the objective '{objective.id}' is checked by no question: name it in a question's 'checks'.")
+    scenarios = sum(1 for question in quiz.scored if question.scenario)
+    if known and scenarios * 3 < len(quiz.scored):
+        fail(("questions",), None,
+             f"{scenarios} of {len(quiz.scored)} scored questions are scenarios; a module quiz needs at least a third "
+             f"({-(-len(quiz.scored) // 3)}): give more questions a 'scenario'.")
 
 
 # A number of questions said in words or digits ("Ti spørsmål", "Seven questions"),
@@ -232,6 +267,11 @@ def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
             "number": number,
             "prompt": text(question.prompt),
             "source": link_from(current_url, question.source) if question.source else None,
+            "checks": list(getattr(question, "checks", [])),
+            "scenario": (
+                {"kind": question.scenario.kind, "text": text(question.scenario.text)}
+                if getattr(question, "scenario", None) else None
+            ),
         }
         if question.type == "reflection":
             item["hint"] = text(question.hint)
@@ -258,6 +298,7 @@ def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
         "id": quiz.id,
         "title": text(quiz.title),
         "intro": text(quiz.intro),
+        "objectives": [{"id": objective.id, "text": text(objective.text)} for objective in quiz.objectives],
         "questions": questions,
         "scored": len(quiz.scored),
     }
