@@ -356,3 +356,65 @@ def test_an_invalid_quiz_fails_the_build_with_its_line(project: Path, tmp_path: 
     path = project / "quizzes/quiz-demo.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("answer: false", "answer: no"), encoding="utf-8")
     _fails_cleanly(project, tmp_path, "quizzes/quiz-demo.yml (quiz 'quiz-demo', question 'sant-usant', line ", "must be true or false, not 'no'")
+
+
+# -- a module quiz: objectives, what checks them, the scenario third -------------------
+
+def _module_quiz() -> dict:
+    """A module quiz that passes: three objectives, three questions, one a scenario."""
+    data = json.loads(json.dumps(VALID))
+    data["objectives"] = [
+        {"id": objective, "text": {"nb": f"forklare {objective}", "en": f"explain {objective}"}}
+        for objective in ("mal-a", "mal-b", "mal-c")
+    ]
+    first = lambda: json.loads(json.dumps(VALID["questions"][0]))  # noqa: E731 (a fresh copy: no YAML aliases)
+    data["questions"] = [
+        {**first(), "id": "a", "checks": ["mal-a"],
+         "scenario": {"kind": "constructed", "text": {"nb": "Kari begynner i dag.", "en": "Kari starts today."}}},
+        {**first(), "id": "b", "checks": ["mal-b"]},
+        {**first(), "id": "c", "checks": ["mal-b", "mal-c"]},
+    ]
+    return data
+
+
+def _error(tmp_path: Path, data: dict) -> str:
+    return error_of(write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)))
+
+
+def test_a_module_quiz_that_checks_every_objective_loads(tmp_path: Path) -> None:
+    quiz = load_quiz(write(tmp_path, yaml.safe_dump(_module_quiz(), allow_unicode=True, sort_keys=False)))
+    assert [o.id for o in quiz.objectives] == ["mal-a", "mal-b", "mal-c"]
+    view = view_model(quiz, "en", "kurs/modul-1/")
+    assert view["questions"][0]["scenario"]["kind"] == "constructed"
+    assert view["questions"][2]["checks"] == ["mal-b", "mal-c"]
+
+
+@pytest.mark.parametrize("change, expected, line_of", [
+    # An objective that no question checks: named, with the line of the objective.
+    (lambda d: d["questions"][2].update(checks=["mal-b"]),
+     "quiz 'q', line {line}): the objective 'mal-c' is checked by no question", "- id: mal-c"),
+    # A question that names an objective the quiz does not have.
+    (lambda d: d["questions"][1].update(checks=["mal-x"]),
+     "question 'b', line {line}): field 'checks' names the objective 'mal-x', which the quiz does not have; "
+     "use one of: mal-a, mal-b, mal-c", "- mal-x"),
+    # A scored question that names none.
+    (lambda d: d["questions"][1].pop("checks"), "question 'b', line {line}): field 'checks' is missing", "id: b"),
+    # Fewer than a third scenarios.
+    (lambda d: d["questions"][0].pop("scenario"),
+     "0 of 3 scored questions are scenarios; a module quiz needs at least a third (1)", None),
+    (lambda d: d.update(objectives=d["objectives"][:2]), "a module has 3 to 5 objectives, this quiz has 2", None),
+])
+def test_a_module_quiz_must_check_its_objectives(tmp_path: Path, change, expected: str, line_of: str | None) -> None:
+    data = _module_quiz()
+    change(data)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    if line_of:
+        expected = expected.format(line=next(n for n, line in enumerate(text.splitlines(), 1) if line_of in line))
+    message = error_of(write(tmp_path, text))
+    assert expected in message, message
+
+
+def test_a_quiz_without_objectives_names_none(tmp_path: Path) -> None:
+    data = json.loads(json.dumps(VALID))
+    data["questions"][0]["checks"] = ["mal-a"]
+    assert "names the objective 'mal-a', which the quiz does not have; use none: this quiz has no 'objectives'" in _error(tmp_path, data)
