@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitekit.pages import check_source, escape_nav_titles, escaped_meta
+from sitekit.pages import check_source, escape_nav_titles, escaped_meta, title_first_in_toc
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> None:
@@ -27,3 +27,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:
     escape_nav_titles(nav.items)
     return nav
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    title_first_in_toc(page)
+    return html

@@ -58,12 +58,19 @@ _glossary = _mapping(
     ["abbreviations", "terms", "extra"],
     st.one_of(st.lists(_mapping(["abbr", "term", "meaning", "extra"], local), max_size=3), value),
 )
+_scenario = _mapping(["kind", "text", "extra"], st.one_of(st.sampled_from(["case", "constructed", "b"]), local))
 _question = _mapping(
-    ["id", "type", "prompt", "options", "answer", "items", "explanation", "source", "hint"],
-    st.one_of(st.sampled_from(["single", "multiple", "truefalse", "order", "reflection", "a"]), local,
+    ["id", "type", "prompt", "options", "answer", "items", "explanation", "source", "hint",
+     "checks", "scenario", "feedback_true", "feedback_false"],
+    st.one_of(st.sampled_from(["single", "multiple", "truefalse", "order", "reflection", "a"]), local, _scenario,
+              st.lists(st.sampled_from(["m1", "m2", "x"]), max_size=3),
               st.lists(_mapping(["text", "correct", "feedback"], local), max_size=3), st.lists(local, max_size=3)),
 )
-_quiz = _mapping(["id", "title", "intro", "questions", "extra"], st.one_of(st.just("q"), local, st.lists(_question, max_size=3)))
+_objective = _mapping(["id", "text", "extra"], st.one_of(st.sampled_from(["m1", "m2", "m3"]), local))
+_quiz = _mapping(
+    ["id", "title", "intro", "objectives", "questions", "extra"],
+    st.one_of(st.just("q"), local, st.lists(_objective, max_size=5), st.lists(_question, max_size=3)),
+)
 _module = _mapping(["number", "quiz", "minutes", "answers", "objectives", "extra"], st.one_of(value, st.lists(value, max_size=6)))
 _session = _mapping(["module", "extra"], value)
 _page = _mapping(

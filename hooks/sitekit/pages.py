@@ -19,6 +19,7 @@ from sitekit import strict_yaml
 from sitekit.course import ModuleMeta, SessionMeta
 from sitekit.datafile import decode, validate
 from sitekit.models import Model, OneLine
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 
 class PageError(PluginError):
@@ -82,3 +83,21 @@ def escape_nav_titles(items: list[Any]) -> None:
         if isinstance(given, str) and not isinstance(given, Markup):
             item.title = escape(given)
         escape_nav_titles(getattr(item, "children", None) or [])
+
+
+# Our page templates that print the page's title as the page's <h1>, with its id.
+TEMPLATE_TITLE_IDS = {"module.html": "modul", "session.html": "okt"}
+
+
+def title_first_in_toc(page: Any) -> None:
+    """On a page whose template prints the <h1> (a module, a session plan), make that
+    heading the first entry of the table of contents, with the rest under it, as for
+    a page whose Markdown has its own «# title». Material's «skip to content» link
+    then leads to the title, not past the objectives, and its sidebar lists the
+    same headings as before (it shows a level-1 entry's children)."""
+    heading = TEMPLATE_TITLE_IDS.get(page.meta.get("template"))
+    if not heading or (page.toc and next(iter(page.toc)).level == 1):
+        return
+    title = AnchorLink(str(page.title or ""), heading, 1)
+    title.children = list(page.toc)
+    page.toc = TableOfContents([title])
