@@ -71,7 +71,7 @@ _quiz = _mapping(
     ["id", "title", "intro", "objectives", "questions", "extra"],
     st.one_of(st.just("q"), local, st.lists(_objective, max_size=5), st.lists(_question, max_size=3)),
 )
-_module = _mapping(["number", "quiz", "minutes", "answers", "objectives", "extra"], st.one_of(value, st.lists(value, max_size=6)))
+_module = _mapping(["number", "quiz", "minutes", "answers", "extra"], st.one_of(value, st.lists(value, max_size=6)))
 _session = _mapping(["module", "extra"], value)
 _page = _mapping(
     ["description", "title", "template", "sources", "hide", "search", "descripton"],

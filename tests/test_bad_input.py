@@ -123,8 +123,10 @@ def _front_matter(path: Path, old: str, new: str) -> None:
     ("kurs/modul-2.en.md", "description: ", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\ndescription: ", ("docs/kurs/modul-2.en.md, line 3", "aliases")),
     # A typo in a key.
     ("mentor/start.md", "description: ", "descripton: x\ndescription: ", ("docs/mentor/start.md", "'descripton'", "line 2")),
-    # A module's objective with a line break.
-    ("kurs/modul-3.en.md", "  objectives:\n    - ", "  objectives:\n    - \"two\\nlines\"\n    # ", ("docs/kurs/modul-3.en.md", "module.objectives.0", "one line")),
+    # A module's answer with a line break.
+    ("kurs/modul-3.en.md", "  answers:\n    - ", "  answers:\n    - \"two\\nlines\"\n    # ", ("docs/kurs/modul-3.en.md", "module.answers.0", "one line")),
+    # Objectives in the page's front matter: they belong in the module's quiz now.
+    ("kurs/modul-3.md", "  answers:\n", "  objectives:\n    - forklare noe\n  answers:\n", ("docs/kurs/modul-3.md", "'module.objectives' is not a field")),
     # A description on two lines.
     ("om/index.md", "description: ", "description: \"a\\nb\"\nx: ", ("docs/om/index.md", "description")),
 ])
@@ -149,6 +151,17 @@ def test_invisible_characters_in_data(project: Path, tmp_path: Path, char: str, 
 def test_a_page_with_an_invisible_character(project: Path, tmp_path: Path) -> None:
     _append(project / "docs/mentor/start.en.md", "\nA mentor\u202e is a colleague.\n")
     _fails_cleanly(project, tmp_path, "docs/mentor/start.en.md: has invisible characters", "RIGHT-TO-LEFT OVERRIDE")
+
+
+def test_a_module_whose_quiz_has_no_objectives(project: Path, tmp_path: Path) -> None:
+    quiz = project / "quizzes/kurs-modul-2.yml"
+    text = quiz.read_text(encoding="utf-8")
+    # Without objectives (and so without 'checks'), the quiz itself is a valid quiz;
+    # the module page is what needs them.
+    text = re.sub(r"^objectives:\n(?:  .*\n)+", "", text, count=1, flags=re.M)
+    text = re.sub(r"^    checks: .*\n", "", text, flags=re.M)
+    quiz.write_text(text, encoding="utf-8")
+    _fails_cleanly(project, tmp_path, "docs/kurs/modul-2", "quizzes/kurs-modul-2.yml has no 'objectives:'")
 
 
 def test_two_session_plans_for_one_module(project: Path, tmp_path: Path) -> None:

@@ -25,8 +25,8 @@ VALID = {
         "type": "single",
         "prompt": {"nb": "Spørsmål?", "en": "Question?"},
         "options": [
-            {"text": {"nb": "Ja", "en": "Yes"}, "correct": True},
-            {"text": {"nb": "Nei", "en": "No"}},
+            {"text": {"nb": "Ja", "en": "Yes"}, "correct": True, "feedback": {"nb": "Riktig.", "en": "Right."}},
+            {"text": {"nb": "Nei", "en": "No"}, "feedback": {"nb": "Ikke det.", "en": "Not that."}},
         ],
         "explanation": {"nb": "Fordi.", "en": "Because."},
         "source": "om/index.md",
@@ -109,6 +109,11 @@ def test_a_key_written_twice_is_refused_with_both_lines(tmp_path: Path) -> None:
      "field 'questions.0.source' string should match pattern"),
     (lambda d: d["questions"].append(json.loads(json.dumps(d["questions"][0]))),
      "the question id 'a' is used twice"),
+    # Every option says why it is right or wrong.
+    (lambda d: d["questions"][0]["options"][1].pop("feedback"),
+     "field 'questions.0.options.1.feedback' is missing"),
+    (lambda d: d["questions"][0].update(type="truefalse", answer=True, options=None, feedback_true={"nb": "Ja.", "en": "Yes."}) or d["questions"][0].pop("options"),
+     "field 'questions.0.feedback_false' is missing"),
     (lambda d: d["questions"][0].update(colour="red"),
      "field 'questions.0.colour' is not a field of this format"),
     (lambda d: d["title"].update(nb=1950),

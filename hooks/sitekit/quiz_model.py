@@ -21,9 +21,7 @@ SourceLink = Annotated[
 class Option(Model):
     text: Text
     correct: StrictBool = False
-    feedback: Text | None = Field(
-        default=None, description="Why this option is right or wrong; shown for every option once the answer is checked."
-    )
+    feedback: Text = Field(description="Why this option is right or wrong; shown for every option once the answer is checked.")
 
 
 class Objective(Model):
@@ -79,8 +77,8 @@ class MultipleChoice(_Question):
 class TrueFalse(_Question):
     type: Literal["truefalse"]
     answer: StrictBool = Field(description="true or false (not yes/no).")
-    feedback_true: Text | None = Field(default=None, description="Shown when the reader answered «true».")
-    feedback_false: Text | None = Field(default=None, description="Shown when the reader answered «false».")
+    feedback_true: Text = Field(description="Why «true» is right or wrong; shown once the answer is checked.")
+    feedback_false: Text = Field(description="Why «false» is right or wrong; shown once the answer is checked.")
 
 
 class Ordering(_Question):
