@@ -68,11 +68,17 @@ def planted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = re.sub(r'^title: .*$', f'title: "Modul 1 {IMG}"', text, count=1, flags=re.M)
         text = re.sub(r'^description: .*$', f"description: '{QUOTE}'", text, count=1, flags=re.M)
         text = re.sub(r"^  answers:\n", f'  answers:\n    - "{SCRIPT}"\n', text, count=1, flags=re.M)
-        text = re.sub(r"^  objectives:\n    - .*$", f'  objectives:\n    - "{IMG}"', text, count=1, flags=re.M)
         module.write_text(text, encoding="utf-8")
         session = docs / f"team/modul-1{suffix}"
         text = session.read_text(encoding="utf-8")
         session.write_text(re.sub(r'^title: .*$', f'title: "Økt {SVG}"', text, count=1, flags=re.M), encoding="utf-8")
+    # A module objective (in the module's quiz), on the module page and the printout.
+    quiz = project / "quizzes/kurs-modul-1.yml"
+    text = quiz.read_text(encoding="utf-8")
+    text = re.sub(r"^(objectives:\n  - id: \S+\n    text:\n)      nb: .*\n      en: .*\n",
+                  rf'\g<1>      nb: "{IMG}"\n      en: "{IMG}"\n', text, count=1, flags=re.M)
+    assert IMG in text
+    quiz.write_text(text, encoding="utf-8")
     _replace(project / "mkdocs.yml", "            Kurs: Course\n", f"            Kurs: 'Course {IMG}'\n")
     site = tmp_path_factory.mktemp("planted-site")
     result = build(project, site)
@@ -101,7 +107,7 @@ def test_nothing_planted_runs_on_any_page(planted_site: Path) -> None:
     ("forskning/afi/nullpunktsanalysen", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
     # Module answers, objectives and title, on the module and on the printout.
     ("kurs/modul-1", "<li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</li>"),
-    ("en/kurs/modul-1", "<li>&lt;img src=x onerror=alert(1)&gt;</li>"),
+    ("en/kurs/modul-1", '<li id="mal-forklare-begrepet">&lt;img src=x onerror=alert(1)&gt;</li>'),
     ("kurs/utskrift", "<li>&lt;img src=x onerror=alert(1)&gt;</li>"),
     ("kurs", "Modul 1 &lt;img src=x onerror=alert(1)&gt;"),
     # The session plan's title in its heading and in the next plan's link back.
