@@ -10,10 +10,25 @@
 
    Only known names are stored, each with a check of its value. Every read checks:
    a stored value that fails is treated as absent and removed, never thrown.
-     quiz.<quiz id>  localStorage    JSON {v: 1, answers: {<question id>: {value, checked, right?}}, done?: date}
+     quiz.<quiz id>  localStorage    JSON {v: 1, answers: {<question id>: {value, checked, right?, sure?}},
+                                     done?: date, mastered?: date}; sure: "sure" | "unsure" | "guess", how
+                                     sure the reader said they were (quiz.js); done: the day every scored
+                                     question was first checked; mastered: the day the score first reached
+                                     the mastery threshold (data-mastery on the quiz)
      course.name     localStorage    the reader's name on the completion page, at most 200 characters
+     course.ticks    localStorage    JSON {v: 1, modules: {<quiz id>: {read?: date, challenge?: date}}}: the
+                                     reader's ticks for reading a module and doing its challenge (course.js)
+     review          localStorage    JSON {v: 1, items: {"<quiz id>/<question id>": {due: "YYYY-MM-DD", step: 0-3,
+                                     streak: 0-2}}}: the questions to ask again, when, how far along the waits
+                                     (1, 3, 7, 21 days) and how many right, «sure» answers in a row (review.js)
      facilitator     localStorage    "on" when the facilitator view is on
-     course.here     sessionStorage  the path of the last module page opened in this tab
+     contacts        localStorage    JSON {v: 1, leader?: {name?, phone?}, nav?: {…}, provider?: {…}}: whom the
+                                     mentor calls (their manager, the Nav counsellor, the provider), written on
+                                     the guide's start page (contacts.js); short one-line texts. Not in
+                                     progress files: it is not progress, and a file may be passed on
+     course.here     sessionStorage  the quiz id of the last module opened in this tab (so it holds in both languages)
+     language.place  sessionStorage  JSON {path, heading}: the page in the other language and the heading
+                                     the reader was at when they switched; read once on that page
 
    Progress files (export and import on the course overview) are JSON
    {site: "inkl", v: 1, saved: <ISO date>, items: {"inkl.<name>": "<stored text>"}}:
@@ -75,20 +90,67 @@
     return false;
   }
 
+  var SURE = ["sure", "unsure", "guess"];
+
   function validAnswer(answer) {
-    return isPlain(answer) && onlyKeys(answer, ["value", "checked", "right"]) &&
+    return isPlain(answer) && onlyKeys(answer, ["value", "checked", "right", "sure"]) &&
       typeof answer.checked === "boolean" &&
       (answer.right === undefined || typeof answer.right === "boolean") &&
+      (answer.sure === undefined || SURE.indexOf(answer.sure) >= 0) &&
       validValue(answer.value);
   }
 
   function validQuiz(data) {
-    if (!isPlain(data) || !onlyKeys(data, ["v", "answers", "done"])) return false;
+    if (!isPlain(data) || !onlyKeys(data, ["v", "answers", "done", "mastered"])) return false;
     if (data.v !== 1 || !isPlain(data.answers)) return false;
     if (data.done !== undefined && !(typeof data.done === "string" && DATE.test(data.done))) return false;
+    if (data.mastered !== undefined && !(typeof data.mastered === "string" && DATE.test(data.mastered))) return false;
     var ids = Object.keys(data.answers);
     return ids.length <= MAX_ANSWERS && ids.every(function (id) {
       return ID.test(id) && validAnswer(data.answers[id]);
+    });
+  }
+
+  // The reader's ticks (course.js): per module, the day they ticked «read» and «challenge done».
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+  function validTicks(data) {
+    if (!isPlain(data) || !onlyKeys(data, ["v", "modules"]) || data.v !== 1 || !isPlain(data.modules)) return false;
+    var ids = Object.keys(data.modules);
+    return ids.length <= MAX_ANSWERS && ids.every(function (id) {
+      var ticks = data.modules[id];
+      return ID.test(id) && isPlain(ticks) && onlyKeys(ticks, ["read", "challenge"]) && Object.keys(ticks).length > 0 &&
+        Object.keys(ticks).every(function (kind) { return typeof ticks[kind] === "string" && DAY.test(ticks[kind]); });
+    });
+  }
+
+  // The review list (review.js): per question, "<quiz id>/<question id>", the day it is
+  // due, its step in the waits (1, 3, 7, 21 days) and the right, «sure» answers in a row.
+  var MAX_REVIEW = 1000;
+  function validReview(data) {
+    if (!isPlain(data) || !onlyKeys(data, ["v", "items"]) || data.v !== 1 || !isPlain(data.items)) return false;
+    var keys = Object.keys(data.items);
+    return keys.length <= MAX_REVIEW && keys.every(function (key) {
+      var ids = key.split("/"), item = data.items[key];
+      return ids.length === 2 && ID.test(ids[0]) && ID.test(ids[1]) && isPlain(item) &&
+        onlyKeys(item, ["due", "step", "streak"]) && typeof item.due === "string" && DAY.test(item.due) &&
+        [0, 1, 2, 3].indexOf(item.step) >= 0 && [0, 1, 2].indexOf(item.streak) >= 0;
+    });
+  }
+
+  // Whom the mentor calls (contacts.js): per role, a name and a phone number, each a short
+  // line of text; a role with nothing written is left out, and so is the whole when empty.
+  var CONTACT_ROLES = ["leader", "nav", "provider"];
+  var CONTACT_LIMITS = { name: 100, phone: 40 };
+  function validContacts(data) {
+    if (!isPlain(data) || !onlyKeys(data, ["v"].concat(CONTACT_ROLES)) || data.v !== 1) return false;
+    var roles = Object.keys(data).filter(function (key) { return key !== "v"; });
+    return roles.length > 0 && roles.every(function (role) {
+      var contact = data[role];
+      return isPlain(contact) && onlyKeys(contact, ["name", "phone"]) && Object.keys(contact).length > 0 &&
+        Object.keys(contact).every(function (part) {
+          var text = contact[part];
+          return typeof text === "string" && text.trim().length > 0 && text.length <= CONTACT_LIMITS[part] && !CONTROL.test(text);
+        });
     });
   }
 
@@ -97,9 +159,17 @@
     { name: /^course\.name$/, area: "local", file: true, valid: function (v) {
       return typeof v === "string" && v.length > 0 && v.length <= MAX_NAME && !CONTROL.test(v);
     } },
+    { name: /^course\.ticks$/, area: "local", json: true, file: true, valid: validTicks },
+    { name: /^review$/, area: "local", json: true, file: true, valid: validReview },
     { name: /^facilitator$/, area: "local", file: true, valid: function (v) { return v === "on"; } },
-    { name: /^course\.here$/, area: "session", file: false, valid: function (v) {
-      return typeof v === "string" && v.length <= 500 && v.indexOf(ROOT) === 0 && !/[\s\u0000-\u001f\u007f]/.test(v);
+    { name: /^contacts$/, area: "local", json: true, file: false, valid: validContacts },
+    { name: /^course\.here$/, area: "session", file: false, valid: function (v) { return typeof v === "string" && ID.test(v); } },
+    // Where the reader was on the page when they switched language (language-place.js):
+    // the page to open and the number of the heading they were reading.
+    { name: /^language\.place$/, area: "session", json: true, file: false, valid: function (v) {
+      return isPlain(v) && onlyKeys(v, ["path", "heading"]) && typeof v.path === "string" && v.path.length <= 500 &&
+        v.path.indexOf(ROOT) === 0 && typeof v.heading === "number" && Math.floor(v.heading) === v.heading &&
+        v.heading >= 0 && v.heading <= 500;
     } }
   ];
 
