@@ -14,7 +14,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitekit.course import (
-    CourseError, course_modules, module_meta, moved, session_meta, session_plans, sections, view, without_facilitator_notes,
+    MASTERY_PERCENT, CourseError, after_section, course_modules, module_meta, moved, session_meta, session_plans, sections, view,
+    with_progress_facts, without_facilitator_notes, without_ticks,
 )
 from sitekit.templates import partials_env
 from sitekit.languages import current_locale
@@ -40,7 +41,7 @@ def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
     sheets = []
     for m in modules:
         page = pages[m["url"]]
-        found = sections(without_facilitator_notes(page.content or ""))  # a sheet is for everyone
+        found = sections(without_ticks(without_facilitator_notes(page.content or "")))  # a sheet is for everyone, on paper
         prefix = f"m{m['number']}-"
         parts = [
             # Parts of the module's own built page: HTML that Markdown made safe.
@@ -66,6 +67,10 @@ def _answer_keys(modules: list[dict], config: MkDocsConfig, page: Page) -> list[
     return [{**m, "quiz_view": view_model(quizzes[m["quiz"]], language, page.url)} for m in modules]
 
 
+def _with_facts(listed: list[dict], config: MkDocsConfig) -> list[dict]:
+    return with_progress_facts(listed, load_quizzes(Path(config.config_file_path).parent / "quizzes"))
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     src = f"docs/{page.file.src_uri}"
     modules = course_modules(nav.pages)
@@ -89,12 +94,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         overview = next((p for p in nav.pages if "course: tasks" in (p.markdown or "")), None)
         context["module"] = {
             "meta": meta,
+            "progress": _with_facts(listed, config)[index],  # the module's scored questions and the mastery threshold
             "objectives": _objectives(meta, config, page),
             "previous": listed[index - 1] if index > 0 else None,
             "next": listed[index + 1] if index + 1 < len(listed) else None,
             "overview": get_relative_url(overview.url, page.url) if overview else None,
         }
         page.meta["course"] = True
+        # The reader's tick for the workplace challenge, at the end of its section.
+        tick = _env.get_template("partials/course-tick.html").render(config=config, page=page, kind="challenge", quiz=meta.quiz)
+        page.content = after_section(page.content or "", "utfordring", tick)
 
     session = session_meta(page.meta, page.file.src_uri)
     if page.meta.get("template") == "session.html" and not session:
@@ -129,6 +138,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 # The sheets keep the modules' relative links, which only hold beside them.
                 raise CourseError(f"{src}: '<!-- course: printout -->' must be on a page in the modules' folder.")
             values = {"modules": listed, "total_minutes": sum(m["minutes"] for m in listed)}
+            if kind in ("tasks", "completion"):
+                values["modules"] = _with_facts(listed, config)
+                values["mastery"] = MASTERY_PERCENT
             if kind == "printout":
                 for m in listed:
                     m["objectives"] = _objectives(module_meta(pages[m["url"]].meta, m["url"]), config, page)

@@ -108,6 +108,17 @@ def view(modules: list[Module], current_url: str) -> list[dict[str, Any]]:
     ]
 
 
+def with_progress_facts(listed: list[dict[str, Any]], quizzes: dict[str, Any]) -> list[dict[str, Any]]:
+    """`listed` (from view()) with what assets/js/course.js needs to work out each
+    module's status: the ids of its quiz's scored questions (right answers are
+    counted among these only, so an answer kept from a removed question never
+    counts) and the mastery threshold in percent."""
+    return [
+        {**m, "scored": [q.id for q in quizzes[m["quiz"]].scored] if m["quiz"] in quizzes else [], "mastery": MASTERY_PERCENT}
+        for m in listed
+    ]
+
+
 # -- team study: session plans, the course printout, answer keys ------------------
 
 
@@ -163,6 +174,26 @@ _FACILITATOR_NOTE = re.compile(r'<div class="admonition facilitator">.*?</div>\s
 def without_facilitator_notes(fragment: str) -> str:
     """`fragment` without its facilitator notes (short paragraphs in one admonition div)."""
     return _FACILITATOR_NOTE.sub("", fragment)
+
+
+# The reader's tick boxes (partials/course-tick.html): one div, no div inside.
+_TICK = re.compile(r'<div class="inkl-tick"[^>]*>.*?</div>\s*', re.S)
+
+
+def without_ticks(fragment: str) -> str:
+    """`fragment` without the reader's tick boxes: a printed sheet has nothing to tick."""
+    return _TICK.sub("", fragment)
+
+
+def after_section(content: str, section_id: str, html: str) -> str:
+    """`content` with `html` placed at the end of the h2 section `section_id` (before
+    the next h2, or at the end); unchanged if there is no such section."""
+    start = re.search(rf'<h2 id="{re.escape(section_id)}"', content)
+    if not start:
+        return content
+    following = re.compile(r"<h2[\s>]").search(content, start.end())
+    end = following.start() if following else len(content)
+    return content[:end] + html + content[end:]
 
 
 def moved(fragment: str, prefix: str, kept: set[str], page_href: str) -> str:
