@@ -101,6 +101,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
             "overview": get_relative_url(overview.url, page.url) if overview else None,
         }
         page.meta["course"] = True
+        # The module's one-page handout, hidden on screen: the toolbar's «Print a handout» prints it alone.
+        sheet = _printout([{**listed[index], "objectives": context["module"]["objectives"]}], {page.url: page})[0]
+        page.content = (page.content or "") + _env.get_template("partials/course-handout.html").render(config=config, page=page, sheet=sheet)
         # The reader's tick for the workplace challenge, at the end of its section.
         tick = _env.get_template("partials/course-tick.html").render(config=config, page=page, kind="challenge", quiz=meta.quiz)
         page.content = after_section(page.content or "", "utfordring", tick)

@@ -35,6 +35,7 @@ class FrontMatter(Model):
     module: ModuleMeta | None = None
     session: SessionMeta | None = None
     sources: StrictBool = Field(default=True, description="false: the page rests on no source (the completion page).")
+    checklist: StrictBool = Field(default=False, description="true: a checklist to print; the page shows a print button (overrides/main.html).")
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] | None = None
     search: dict[Literal["exclude", "boost"], Any] | None = None
 
