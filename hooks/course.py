@@ -52,13 +52,16 @@ def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
     return sheets
 
 
-def _objectives(meta, config: MkDocsConfig, page: Page) -> list[dict]:
-    """The module's objectives: from its quiz (ids, both languages in one place), or,
-    while a module is being moved over, from its front matter."""
+def _objectives(meta, config: MkDocsConfig, page: Page, src: str) -> list[dict]:
+    """The module's objectives, from its quiz: ids and both languages in one place,
+    and the quiz's questions check each of them (sitekit.quizzes)."""
     quiz = load_quizzes(Path(config.config_file_path).parent / "quizzes").get(meta.quiz)
-    if quiz and quiz.objectives:
-        return view_model(quiz, current_locale(config), page.url)["objectives"]
-    return [{"id": None, "text": text} for text in meta.objectives or []]
+    if quiz is None or not quiz.objectives:
+        raise CourseError(
+            f"{src}: the module's quiz quizzes/{meta.quiz}.yml has no 'objectives:'; a module's learning "
+            "objectives are written there, with ids its questions name in 'checks:' (CONTRIBUTING, «Quizzes»)."
+        )
+    return view_model(quiz, current_locale(config), page.url)["objectives"]
 
 
 def _answer_keys(modules: list[dict], config: MkDocsConfig, page: Page) -> list[dict]:
@@ -79,7 +82,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if page.meta.get("template") == "module.html" and not meta:
         raise CourseError(
             f"{src}: front matter says 'template: module.html' but has no 'module:' "
-            "block (number, quiz, minutes, answers, objectives); see CONTRIBUTING, «Course modules»."
+            "block (number, quiz, minutes, answers); see CONTRIBUTING, «Course modules»."
         )
     if meta:
         if f'data-quiz="{meta.quiz}"' not in (page.content or ""):
@@ -95,7 +98,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         context["module"] = {
             "meta": meta,
             "progress": _with_facts(listed, config)[index],  # the module's scored questions and the mastery threshold
-            "objectives": _objectives(meta, config, page),
+            "objectives": _objectives(meta, config, page, src),
             "previous": listed[index - 1] if index > 0 else None,
             "next": listed[index + 1] if index + 1 < len(listed) else None,
             "overview": get_relative_url(overview.url, page.url) if overview else None,
@@ -146,7 +149,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
                 values["mastery"] = MASTERY_PERCENT
             if kind == "printout":
                 for m in listed:
-                    m["objectives"] = _objectives(module_meta(pages[m["url"]].meta, m["url"]), config, page)
+                    m["objectives"] = _objectives(module_meta(pages[m["url"]].meta, m["url"]), config, page, src)
                 values["sheets"] = _printout(listed, pages)
             elif kind == "answer-keys":
                 values["keys"] = _answer_keys(listed, config, page)

@@ -7,7 +7,10 @@ A module page says what it is in its front matter, checked here:
       quiz: kurs-modul-1          # the module's self-check quiz (placed in the page)
       minutes: 45                 # estimated time, the reader's own work not counted
       answers: [What the module answers, ...]
-      objectives: [3 to 5 learning objectives]
+
+The module's learning objectives are in its quiz file (`objectives:`, with ids that
+the questions name in `checks:`), so that the build can check that the quiz checks
+each of them (sitekit.quizzes).
 
 The module template (overrides/module.html) shows these; the course overview and
 the completion page list the modules; assets/js/course.js adds the reader's
@@ -41,9 +44,6 @@ class ModuleMeta(Model):
     quiz: Id
     minutes: StrictInt = Field(ge=1)
     answers: list[OneLine] = Field(min_length=1)
-    # Moving to the quiz file (objectives with ids, checked by its questions); a
-    # module's page keeps them here only until its quiz has them.
-    objectives: list[OneLine] | None = Field(default=None, min_length=3, max_length=5)
 
 
 @dataclass(frozen=True)
