@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from sitekit.course import MASTERY_PERCENT
 from sitekit.datafile import check_all_used, replace_markers
 from sitekit.templates import partials_env
 from sitekit.languages import current_locale, site_languages
@@ -45,9 +46,16 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     language = current_locale(config)
 
+    module = page.meta.get("module")
+    own_quiz = module.get("quiz") if isinstance(module, dict) else None
+
     def render(quiz_id: str) -> str:
         page.meta["quiz"] = True  # main.html loads the quiz script and styles
-        return _template.render(quiz=view_model(_quizzes[quiz_id], language, page.url), config=config)
+        return _template.render(
+            quiz=view_model(_quizzes[quiz_id], language, page.url), config=config, mastery=MASTERY_PERCENT,
+            # On its own module page the objectives are listed with ids (overrides/module.html).
+            objective_links=quiz_id == own_quiz,
+        )
 
     return replace_markers(html, MARKER, f"docs/{page.file.src_uri}", _quizzes, render, "quiz", "quizzes", QuizError)
 

@@ -1,15 +1,23 @@
-/* Self-check quizzes: checking, feedback, score, progress and team mode.
-   The page works without this script (answers open in <details>); this only
-   enhances it. Progress is kept through assets/js/store.js under the name
-   "quiz.<quiz id>", keyed by question id, never by URL, so it follows the reader
-   across languages. A stored value is only ever compared, never put into a
-   selector or into HTML. Mounted on Material's document$ so that it runs again
-   after page changes; each quiz is mounted on its own, so one that fails leaves
-   the others working. */
+/* Self-check quizzes: checking, feedback, how sure the reader was, score,
+   progress and team mode. The page works without this script (answers open in
+   <details>); this only enhances it. Progress is kept through assets/js/store.js
+   under the name "quiz.<quiz id>", keyed by question id, never by URL, so it
+   follows the reader across languages. A stored value is only ever compared, never
+   put into a selector or into HTML. Mounted on Material's document$ so that it runs
+   again after page changes; each quiz is mounted on its own, so one that fails
+   leaves the others working.
+
+   After every check of a scored question the quiz's <section> gets the event
+   "inkl:quiz-checked" (it bubbles), detail {quiz, question, right, sure, team}.
+   A quiz marked data-quiz-review (the review page) is mounted the same way, but
+   nothing is read from or kept under "quiz.<quiz id>", and it has no delete or
+   team button: assets/js/review.js keeps its state and shows the questions due.
+   Outside team mode this script never hides or shows a question. */
 (function () {
   "use strict";
 
   var VERSION = 1;
+  var SURE = ["sure", "unsure", "guess"];
   var strings = {};
 
   function t(key, values) {
@@ -30,14 +38,19 @@
   function store() { return window.inklStore || NO_STORE; }
   function storeName(quizId) { return "quiz." + quizId; }
 
-  function load(quizId) {
-    return store().get(storeName(quizId)) || { v: VERSION, answers: {} };
+  function empty() { return { v: VERSION, answers: {} }; }
+
+  function load(quiz) {
+    if (quiz.review) return empty(); // the review page keeps its own state (review.js)
+    return store().get(storeName(quiz.id)) || empty();
   }
 
   function save(quiz, data) {
-    if (quiz.team) return; // team mode stores nothing
+    if (quiz.team || quiz.review) return; // team mode stores nothing; review.js stores the review
     store().set(storeName(quiz.id), data);
   }
+
+  function today() { return new Date().toISOString().slice(0, 10); }
 
   // The right answer: base64 of JSON, reversed (see hooks/sitekit/quizzes.py).
   function key(question) {
@@ -46,8 +59,35 @@
     } catch (error) { return null; }
   }
 
+  // The answer's own controls: those in the question's fieldset, not the «how sure» group.
+  var ANSWER = ":scope > fieldset:not([data-quiz-sure]) ";
+  function answerControls(question, kind) {
+    return question.querySelectorAll(ANSWER + kind);
+  }
+
   function optionValues(question) {
-    return Array.prototype.map.call(question.querySelectorAll("input"), function (input) { return input.value; });
+    return Array.prototype.map.call(answerControls(question, "input"), function (input) { return input.value; });
+  }
+
+  // -- how sure the reader is: "sure", "unsure", "guess" or null (not said)
+  function sureOf(question) {
+    var chosen = null;
+    question.querySelectorAll("[data-quiz-sure] input").forEach(function (input) {
+      if (input.checked && SURE.indexOf(input.value) >= 0) chosen = input.value;
+    });
+    return chosen;
+  }
+
+  function restoreSure(question, sure) {
+    question.querySelectorAll("[data-quiz-sure] input").forEach(function (input) {
+      input.checked = input.value === sure;
+    });
+  }
+
+  // Said before checking: once the answer is checked, it stays as it was until «Try again».
+  function lockSure(question, locked) {
+    var group = question.querySelector("[data-quiz-sure]");
+    if (group) group.disabled = locked;
   }
 
   // Does a stored value fit this question (its type's shape, options it has)?
@@ -62,7 +102,7 @@
       case "multiple":
         return Array.isArray(value) && value.every(function (n) { return options.indexOf(String(n)) >= 0; });
       case "order":
-        var places = question.querySelectorAll("select").length;
+        var places = answerControls(question, "select").length;
         return Array.isArray(value) && value.length === places && value.every(function (n) {
           return n === null || (typeof n === "number" && n >= 1 && n <= places);
         });
@@ -75,11 +115,11 @@
     var type = question.dataset.type;
     if (type === "reflection") return question.querySelector("textarea").value;
     if (type === "order") {
-      return Array.prototype.map.call(question.querySelectorAll("select"), function (select) {
+      return Array.prototype.map.call(answerControls(question, "select"), function (select) {
         return select.value ? Number(select.value) : null;
       });
     }
-    var chosen = Array.prototype.filter.call(question.querySelectorAll("input"), function (input) {
+    var chosen = Array.prototype.filter.call(answerControls(question, "input"), function (input) {
       return input.checked;
     }).map(function (input) { return input.value; });
     if (type === "multiple") return chosen.map(Number);
@@ -90,12 +130,12 @@
     var type = question.dataset.type;
     if (type === "reflection") { question.querySelector("textarea").value = typeof value === "string" ? value : ""; return; }
     if (type === "order") {
-      question.querySelectorAll("select").forEach(function (select, index) {
+      answerControls(question, "select").forEach(function (select, index) {
         select.value = Array.isArray(value) && value[index] ? String(value[index]) : "";
       });
       return;
     }
-    question.querySelectorAll("input").forEach(function (input) {
+    answerControls(question, "input").forEach(function (input) {
       input.checked = Array.isArray(value) ? value.indexOf(Number(input.value)) >= 0 : input.value === value;
     });
   }
@@ -114,15 +154,17 @@
       case "truefalse": return value === String(right);
       case "order":
         // Item k (data-item) belongs at place k + 1.
-        return Array.prototype.every.call(question.querySelectorAll("select"), function (select) {
+        return Array.prototype.every.call(answerControls(question, "select"), function (select) {
           return Number(select.value) === Number(select.dataset.item) + 1;
         });
     }
     return false;
   }
 
-  // -- showing the result of a check
-  function showResult(quiz, question, value, moveFocus) {
+  // -- showing the result of a check: the verdict (and, for a wrong answer given as
+  // «sure», a flag) in the status region; in the answer box, open, every option once,
+  // marked right or wrong with why, and the reader's own choice marked.
+  function showResult(quiz, question, value, sure, moveFocus) {
     var feedback = question.querySelector("[data-quiz-feedback]");
     var details = question.querySelector("details");
     var right = isRight(question, value);
@@ -131,23 +173,29 @@
     verdict.className = "inkl-quiz__verdict inkl-quiz__verdict--" + (right ? "right" : "wrong");
     verdict.textContent = (right ? "✓ " : "✗ ") + t(right ? "quiz.right" : "quiz.wrong");
     feedback.appendChild(verdict);
-    // The chosen options' own feedback, copied from the answer's details (found by
-    // comparing values, never by a selector built from a stored value).
-    var notes = details ? details.querySelectorAll("[data-option]") : [];
-    [].concat(value).forEach(function (chosen) {
-      Array.prototype.forEach.call(notes, function (note) {
-        if (note.dataset.option !== String(chosen)) return;
-        var copy = document.createElement("p");
-        copy.innerHTML = note.innerHTML; // the build's own HTML, not the stored value
-        feedback.appendChild(copy);
-      });
-    });
+    if (!right && sure === "sure") {
+      var flag = document.createElement("p");
+      flag.className = "inkl-quiz__flag";
+      flag.textContent = "⚠ " + t("quiz.sure.flag");
+      feedback.appendChild(flag);
+    }
+    // The reader's choice, found by comparing values (never a selector built from one).
+    var chosen = [].concat(value).map(String);
+    markChoice(question, function (option) { return chosen.indexOf(option) >= 0; });
     question.classList.toggle("is-right", right);
     question.classList.toggle("is-wrong", !right);
-    if (details) { details.hidden = false; details.open = !right; }
+    if (details) { details.hidden = false; details.open = true; }
+    lockSure(question, true);
     question.querySelector('[data-quiz-action="retry"]').hidden = right;
     if (moveFocus) feedback.focus();
     return right;
+  }
+
+  function markChoice(question, isChosen) {
+    question.querySelectorAll("details [data-option]").forEach(function (note) {
+      var mark = note.querySelector("[data-quiz-yours]");
+      if (mark) mark.hidden = !isChosen(note.dataset.option);
+    });
   }
 
   function clearResult(question) {
@@ -155,9 +203,11 @@
     if (!feedback) return;
     feedback.textContent = "";
     question.classList.remove("is-right", "is-wrong");
+    markChoice(question, function () { return false; });
     var details = question.querySelector("details");
     details.open = false;
     details.hidden = true; // the answer stays out of sight until the reader has tried
+    lockSure(question, false);
     question.querySelector('[data-quiz-action="retry"]').hidden = true;
   }
 
@@ -174,8 +224,11 @@
     });
     var total = Number(score.dataset.total);
     score.textContent = checked ? t("quiz.score", { right: right, total: total, checked: checked }) : "";
-    // The course overview reads `done` (every scored question checked) from storage.
-    if (checked === total && !quiz.data.done) quiz.data.done = new Date().toISOString().slice(0, 10);
+    // The course pages read `done` (every scored question checked) and `mastered` (the
+    // day the score first reached data-mastery percent; kept after that) from storage.
+    if (checked === total && !quiz.data.done) quiz.data.done = today();
+    var mastery = Number(quiz.element.dataset.mastery);
+    if (mastery > 0 && total > 0 && right * 100 >= mastery * total && !quiz.data.mastered) quiz.data.mastered = today();
   }
 
   function check(quiz, question, moveFocus) {
@@ -186,12 +239,19 @@
       if (moveFocus) feedback.focus();
       return;
     }
-    var right = showResult(quiz, question, value, moveFocus);
+    var sure = quiz.team ? null : sureOf(question);
+    var right = showResult(quiz, question, value, sure, moveFocus);
     if (!quiz.team) {
-      quiz.data.answers[question.dataset.question] = { value: value, checked: true, right: right };
+      var answer = { value: value, checked: true, right: right };
+      if (sure) answer.sure = sure;
+      quiz.data.answers[question.dataset.question] = answer;
       updateScore(quiz);
       save(quiz, quiz.data);
     }
+    quiz.element.dispatchEvent(new CustomEvent("inkl:quiz-checked", {
+      bubbles: true,
+      detail: { quiz: quiz.id, question: question.dataset.question, right: right, sure: sure, team: quiz.team }
+    }));
   }
 
   // -- team mode: one question at a time, large, answer on demand, nothing stored
@@ -214,15 +274,18 @@
     quiz.element.classList.toggle("inkl-quiz--team", on);
     quiz.element.querySelector('[data-quiz-action="team"]').setAttribute("aria-pressed", String(on));
     quiz.element.querySelector("[data-quiz-team-nav]").hidden = !on;
-    quiz.element.querySelectorAll(".inkl-quiz__actions, .inkl-quiz__summary").forEach(function (part) { part.hidden = on; });
+    // No «how sure» in team mode: it is the reader's own, and nothing is stored.
+    quiz.element.querySelectorAll(".inkl-quiz__actions, .inkl-quiz__summary, [data-quiz-sure]").forEach(function (part) { part.hidden = on; });
     // No deleting in team mode: the group's screen is not the place for it.
     showReset(quiz, on ? "none" : (quiz.undo ? "undo" : "idle"));
-    quiz.questions.forEach(function (question) { question.hidden = false; restore(question, null); clearResult(question); });
+    quiz.questions.forEach(function (question) {
+      question.hidden = false; restore(question, null); restoreSure(question, null); clearResult(question);
+    });
     if (on) {
       showTeamQuestion(quiz, 0);
       status(quiz, t("quiz.team.on") + " " + t("quiz.team.position", { n: 1, total: quiz.questions.length }));
     } else {
-      quiz.data = load(quiz.id);
+      quiz.data = load(quiz);
       restoreAll(quiz);
       status(quiz, t("quiz.team.off"));
     }
@@ -234,10 +297,16 @@
     quiz.questions.forEach(function (question) {
       var id = question.dataset.question;
       var stored = quiz.data.answers[id];
-      if (stored && !fits(question, stored.value)) { delete quiz.data.answers[id]; stored = null; }
+      // null is «no answer yet» (the reader may have said how sure they are first).
+      if (stored && stored.value !== null && !fits(question, stored.value)) { delete quiz.data.answers[id]; stored = null; }
       restore(question, stored ? stored.value : null);
-      if (stored && stored.checked && question.dataset.type !== "reflection") showResult(quiz, question, stored.value, false);
-      else clearResult(question);
+      var sure = stored && SURE.indexOf(stored.sure) >= 0 ? stored.sure : null;
+      restoreSure(question, sure);
+      if (stored && stored.checked && stored.value !== null && question.dataset.type !== "reflection") {
+        showResult(quiz, question, stored.value, sure, false);
+      } else {
+        clearResult(question);
+      }
     });
     updateScore(quiz);
   }
@@ -295,7 +364,7 @@
       var snapshot = store().removeAll(function (name) { return name === storeName(quiz.id); });
       if (snapshot === null) { status(quiz, t("quiz.reset.failed")); return; }
       quiz.undo = snapshot.length ? snapshot : null;
-      quiz.data = load(quiz.id);
+      quiz.data = load(quiz);
       restoreAll(quiz);
       showReset(quiz, quiz.undo ? "undo" : "idle");
       status(quiz, t("quiz.reset.done"));
@@ -303,7 +372,7 @@
     } else if (action === "reset-undo") {
       if (!store().undo(quiz.undo)) { status(quiz, t("quiz.reset.failed")); return; }
       quiz.undo = null;
-      quiz.data = load(quiz.id);
+      quiz.data = load(quiz);
       restoreAll(quiz);
       showReset(quiz, "idle");
       status(quiz, t("quiz.reset.undone"));
@@ -319,22 +388,30 @@
       id: element.dataset.quiz,
       element: element,
       questions: Array.prototype.slice.call(element.querySelectorAll(".inkl-quiz__question")),
-      data: load(element.dataset.quiz),
+      review: element.hasAttribute("data-quiz-review"),
+      data: null,
       team: false,
       current: 0,
       reset: null,
       undo: null
     };
+    quiz.data = load(quiz);
     try {
       restoreAll(quiz);
     } catch (error) {
       // Whatever was stored, the quiz still works: start it empty.
-      quiz.data = { v: VERSION, answers: {} };
-      quiz.questions.forEach(function (question) { restore(question, null); clearResult(question); });
+      quiz.data = empty();
+      quiz.questions.forEach(function (question) { restore(question, null); restoreSure(question, null); clearResult(question); });
       updateScore(quiz);
     }
-    buildReset(quiz);
     element.querySelectorAll("[data-quiz-js]").forEach(function (part) { part.hidden = false; });
+    element.querySelectorAll("[data-quiz-nojs]").forEach(function (part) { part.hidden = true; });
+    if (quiz.review) {
+      // The review page: nothing to delete here, and no team mode (review.js shows the questions due).
+      element.querySelectorAll('[data-quiz-action="reset"], [data-quiz-action="team"]').forEach(function (button) { button.hidden = true; });
+    } else {
+      buildReset(quiz);
+    }
 
     element.addEventListener("click", function (event) {
       var button = event.target.closest("[data-quiz-action]");
@@ -346,20 +423,24 @@
           delete quiz.data.answers[question.dataset.question];
           delete quiz.data.done;
           restore(question, null);
+          restoreSure(question, null);
           clearResult(question);
           updateScore(quiz);
           save(quiz, quiz.data);
-          var first = question.querySelector("input, select");
+          var first = answerControls(question, "input")[0] || answerControls(question, "select")[0];
           if (first) first.focus();
           break;
         case "check-all":
-          quiz.questions.forEach(function (q) { if (q.dataset.type !== "reflection") check(quiz, q, false); });
+          quiz.questions.forEach(function (q) {
+            // On the review page only the questions shown (review.js hides those not due).
+            if (q.dataset.type !== "reflection" && !(quiz.review && q.hidden)) check(quiz, q, false);
+          });
           element.querySelector("[data-quiz-score]").focus();
           break;
         case "reset": case "reset-confirm": case "reset-cancel": case "reset-undo":
           resetAction(quiz, button.dataset.quizAction);
           break;
-        case "team": setTeam(quiz, !quiz.team); break;
+        case "team": if (!quiz.review) setTeam(quiz, !quiz.team); break;
         case "previous": showTeamQuestion(quiz, quiz.current - 1); break;
         case "next": showTeamQuestion(quiz, quiz.current + 1); break;
         case "show":
@@ -377,14 +458,24 @@
       if (!question || quiz.team) return;
       var id = question.dataset.question;
       var stored = quiz.data.answers[id];
+      if (event.target.closest("[data-quiz-sure]")) {
+        // How sure the reader is, said before checking: kept with the answer as it stands.
+        if (stored && stored.checked) return; // the group is locked then; nothing to change
+        var sure = sureOf(question);
+        quiz.data.answers[id] = stored || { value: valueOf(question), checked: false };
+        if (sure) quiz.data.answers[id].sure = sure; else delete quiz.data.answers[id].sure;
+        save(quiz, quiz.data);
+        return;
+      }
       if (stored && stored.checked) clearResult(question);
       quiz.data.answers[id] = { value: valueOf(question), checked: false };
+      if (sureOf(question)) quiz.data.answers[id].sure = sureOf(question);
       if (question.dataset.type === "reflection") status(quiz, t("quiz.saved"));
       updateScore(quiz);
       save(quiz, quiz.data);
     });
 
-    if (new URLSearchParams(location.search).get("team") === "1") setTeam(quiz, true);
+    if (!quiz.review && new URLSearchParams(location.search).get("team") === "1") setTeam(quiz, true);
   }
 
   function mountAll() {
