@@ -104,3 +104,19 @@ def test_every_module_quiz_asks_a_third_as_scenarios_and_checks_every_objective(
         assert 3 * sum(1 for q in scored if q.scenario) >= len(scored), quiz.id
         checked = {objective for q in scored for objective in q.checks}
         assert checked == {o.id for o in quiz.objectives}, quiz.id
+
+
+_VERDICT = re.compile(r"^(Riktig|Ja|Nei|Feil|Right|Yes|No|Correct|Wrong)\b[.!,:]", re.I)
+
+
+def test_feedback_does_not_repeat_the_verdict() -> None:
+    """The page marks each option «✓ Riktig» or «✗ Feil» before its feedback (quiz.js),
+    so feedback that opens with «Nei.» or «Right.» says it twice."""
+    opening = []
+    for quiz in QUIZZES.values():
+        for q in quiz.questions:
+            texts = [o.feedback for o in getattr(q, "options", None) or []]
+            texts += [getattr(q, "feedback_true", None), getattr(q, "feedback_false", None)]
+            for text in filter(None, texts):
+                opening += [f"{quiz.id}/{q.id}: {getattr(text, lang)[:30]}" for lang in ("nb", "en") if _VERDICT.match(getattr(text, lang))]
+    assert opening == []
