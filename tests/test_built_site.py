@@ -143,3 +143,14 @@ def test_the_site_builds_under_a_sub_path(tmp_path: Path) -> None:
     html = (tmp_path / "site/en/404.html").read_text(encoding="utf-8")
     assert '<a href="/repo/en/">' in html
     assert '"base": "/repo/en/"' in html
+
+
+def test_our_scripts_and_styles_are_minified_in_the_built_site(site: Path) -> None:
+    """Comments stay in overrides/assets (they explain the code); the reader's phone
+    gets the files without them (hooks/minify.py)."""
+    from sitebuild import ROOT
+
+    for folder in ("js", "css"):
+        for source in sorted((ROOT / "overrides/assets" / folder).glob(f"*.{folder}")):
+            built = (site / "assets" / folder / source.name).read_text(encoding="utf-8")
+            assert "/*" not in built and len(built) < 0.8 * len(source.read_text(encoding="utf-8")), source.name

@@ -126,14 +126,16 @@ def test_the_guide_links_every_page_from_its_landing_page(site: Path) -> None:
 @pytest.mark.parametrize(("prefix", "lang"), [("", "nb"), ("en/", "en")])
 def test_the_clover_figure_has_a_text_alternative(site: Path, prefix: str, lang: str) -> None:
     page = read(site, f"{prefix}mentor/treklover/")
-    assert len(page.images) == 1 and page.figcaptions == 1
-    image = page.images[0]
-    assert image["src"].endswith("img/treklover.svg")
-    assert len(image.get("alt", "")) > 40
-    svg = (site / prefix / "mentor/img/treklover.svg").read_text(encoding="utf-8")
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
-    assert f'xml:lang="{lang}"' in svg
-    assert 'font-family="sans-serif"' in svg and "@font-face" not in svg and "@import" not in svg
+    # One figure: the light drawing and its dark twin (Material shows one of them by
+    # the colour scheme, #only-light / #only-dark), both with the same text alternative.
+    assert len(page.images) == 2 and page.figcaptions == 1
+    assert [image["src"] for image in page.images] == ["../img/treklover.svg#only-light", "../img/treklover-dark.svg#only-dark"]
+    assert page.images[0].get("alt") == page.images[1].get("alt") and len(page.images[0].get("alt", "")) > 40
+    for name in ("treklover.svg", "treklover-dark.svg"):
+        svg = (site / prefix / "mentor/img" / name).read_text(encoding="utf-8")
+        assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+        assert f'xml:lang="{lang}"' in svg
+        assert 'font-family="sans-serif"' in svg and "@font-face" not in svg and "@import" not in svg
 
 
 def test_the_clover_figure_differs_between_the_languages(site: Path) -> None:

@@ -10,8 +10,12 @@
 
   function store() { return window.inklStore; }
 
+  // The headings the reader can see (a module page also holds its printed sheet,
+  // hidden on screen).
   function headings() {
-    return Array.prototype.slice.call(document.querySelectorAll(HEADINGS));
+    return Array.prototype.filter.call(document.querySelectorAll(HEADINGS), function (heading) {
+      return heading.getClientRects().length > 0;
+    });
   }
 
   // The heading the reader is in: the last one that starts above the middle of the
@@ -46,6 +50,8 @@
   }
 
   document.addEventListener("click", remember);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restore);
-  else restore();
+  // After the page's other scripts have shown their parts (status, ticks, tools), which
+  // would otherwise push the heading down after the scroll.
+  if (document.readyState === "complete") setTimeout(restore, 0);
+  else window.addEventListener("load", function () { setTimeout(restore, 0); });
 })();
