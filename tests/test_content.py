@@ -476,7 +476,10 @@ def test_checks_name_the_markdown_file_of_a_broken_page(tmp_path: Path) -> None:
     ), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    broken = load_site(tmp_path / "site", project / "docs")
+    # The broken page and its English twin: checking the whole site again would only
+    # repeat the tests above (and take minutes).
+    broken = [page for page in load_site(tmp_path / "site", project / "docs") if page.source in ("docs/om/index.md", "docs/om/index.en.md")]
+    assert len(broken) == 2
     found = [str(problem) for check in (check_spelling, check_structure, check_scan_errors, check_external_links) for problem in check(broken)]
     for needle in [
         "docs/om/index.md: under «For dypt»: unknown bokmål word «ordd»",

@@ -42,7 +42,17 @@ def read_patterns(path: Path = PATTERNS) -> tuple[list[Pattern], list[Problem]]:
     return patterns, problems
 
 
+_ANY: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _matches(text: str, patterns: list[Pattern]) -> list[tuple[str, Pattern]]:
+    # One pass with all patterns at once finds the rare text that has a misreading;
+    # only that text is matched pattern by pattern, to name the pattern.
+    key = tuple(pattern.source for pattern in patterns)
+    if key not in _ANY:
+        _ANY[key] = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{source})" for source in key) + r")(?!\w)", re.IGNORECASE)
+    if not key or not _ANY[key].search(text):
+        return []
     return [(match.group(0), pattern) for pattern in patterns for match in pattern.regex.finditer(text)]
 
 
