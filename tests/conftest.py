@@ -99,3 +99,12 @@ def quiz_server(quiz_site: Path):
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Use Debian's Chromium; Playwright's own browser download does not work here."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def errors(page):
+    """Uncaught errors in the page (Playwright's `page`); none is allowed."""
+    seen: list[str] = []
+    page.on("pageerror", lambda error: seen.append(str(error)))
+    yield seen
+    assert seen == [], seen

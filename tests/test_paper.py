@@ -83,15 +83,6 @@ def role_field(page: Page, language: str, role: str, part: str):
 
 
 @pytest.fixture
-def errors(page: Page):
-    """Uncaught errors in the page; none is allowed."""
-    seen: list[str] = []
-    page.on("pageerror", lambda error: seen.append(str(error)))
-    yield seen
-    assert seen == [], seen
-
-
-@pytest.fixture
 def printing(page: Page) -> Page:
     """window.print does nothing but count: the tests print with page.pdf()."""
     page.add_init_script("window.__printed = 0; window.print = function () { window.__printed += 1; }")

@@ -114,15 +114,6 @@ def template_question(page: Page, quiz: str, nth: int = 0) -> str:
 
 
 @pytest.fixture
-def errors(page: Page):
-    """Uncaught errors in the page; none is allowed."""
-    seen: list[str] = []
-    page.on("pageerror", lambda error: seen.append(str(error)))
-    yield seen
-    assert seen == [], seen
-
-
-@pytest.fixture
 def fresh(page: Page, server: str, errors: list) -> Page:
     """A page on the site with nothing stored, the clock at TODAY."""
     at(page)

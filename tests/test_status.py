@@ -75,15 +75,6 @@ def statuses(page: Page) -> list[str]:
     return cells.all_inner_texts()
 
 
-@pytest.fixture
-def errors(page: Page):
-    """Uncaught errors in the page; none is allowed."""
-    seen: list[str] = []
-    page.on("pageerror", lambda error: seen.append(str(error)))
-    yield seen
-    assert seen == [], seen
-
-
 def needed(ids: list[str]) -> int:
     """The fewest right answers that reach MASTERY_PERCENT."""
     return -(-MASTERY_PERCENT * len(ids) // 100)

@@ -72,15 +72,6 @@ EXPECTED = ["I gang", "I gang"] + ["Ikke startet"] * (MODULES - 2)
 
 
 @pytest.fixture
-def errors(page: Page):
-    """Uncaught errors in the page; none is allowed."""
-    seen: list[str] = []
-    page.on("pageerror", lambda error: seen.append(str(error)))
-    yield seen
-    assert seen == [], seen
-
-
-@pytest.fixture
 def overview(page: Page, server: str, errors: list) -> Page:
     """The course overview with progress stored; FileReader reads are counted."""
     page.add_init_script("""(() => {
