@@ -237,6 +237,7 @@ def session_plan(page: Page, server: str, lang: str) -> None:
     search_finds(page)
     page.locator("[data-team-quiz]").click()
     expect(page.locator(".inkl-quiz")).to_have_class(re.compile("inkl-quiz--team"))
+    page.keyboard.press("Escape")  # the presenter layer covers the page; Esc leaves it
     toggle_facilitator_view(page)
 
 

@@ -216,7 +216,7 @@ def test_team_mode_shows_one_question_at_a_time_and_stores_nothing(quiz_page: Pa
     visible = quiz_page.locator(".inkl-quiz__question:visible")
     expect(visible).to_have_count(1)
     expect(visible).to_have_id("quiz-quiz-demo-velg-en")
-    expect(quiz_page.locator("[data-quiz-status]")).to_contain_text("Spørsmål 1 av 5")
+    expect(quiz_page.locator("[data-quiz-position]")).to_have_text("Spørsmål 1 av 5")
     expect(quiz_page.get_by_role("button", name="Sjekk svaret").first).to_be_hidden()
     question(quiz_page, "velg-en").get_by_label("Fem").check()
     quiz_page.get_by_role("button", name="Vis svaret og forklaringen").click()

@@ -12,7 +12,29 @@
    A quiz marked data-quiz-review (the review page) is mounted the same way, but
    nothing is read from or kept under "quiz.<quiz id>", and it has no delete or
    team button: assets/js/review.js keeps its state and shows the questions due.
-   Outside team mode this script never hides or shows a question. */
+   Outside team mode this script never hides or shows a question.
+
+   Team mode is shown as presenter mode: one question at a time in a layer that fills
+   the window (the rest of the page hidden and inert, nothing stored, no «how sure», no
+   delete), from the quiz's team button or an address with ?team=1 (#quiz-<id> picks
+   the quiz). Keys while presenting (a document keydown listener, which calls
+   preventDefault() on every key it acts on): → / PageDown next question, ← / PageUp
+   previous, Space / Enter show the answer (not on a button, option, link or text
+   field, where they keep their own meaning), Esc leaves (focus back to the team button).
+
+   API for a caller such as the session plan's run view:
+   - Start: quizElement.dispatchEvent(new CustomEvent("inkl:present",
+       {detail: {questions: [3, 5, 6, 7] | null, embedded: true}}))
+     questions: 1-based positions in the quiz (null: all); the position reads «1 / 4»
+     over the subset. embedded: the caller already shows a full-window layer, so the
+     quiz presents in place (same sizes and keys; no layer, no inert, no Esc of its own).
+   - Embedded, the quiz asks to leave with a bubbling "inkl:present-leave" on its
+     element, detail {direction: "next" | "back" | "exit"}: → / PageDown (or its Next
+     button) on the last question, ← / PageUp on the first, Esc. On its own layer it
+     stays on the last / first question and Esc leaves.
+   - Stop quietly: quizElement.dispatchEvent(new CustomEvent("inkl:present-stop")).
+   - A quiz added to the page later (cloned from a <template>) is mounted with
+     window.inklQuiz.init(element) before the first "inkl:present". */
 (function () {
   "use strict";
 
@@ -254,40 +276,186 @@
     }));
   }
 
-  // -- team mode: one question at a time, large, answer on demand, nothing stored
-  function showTeamQuestion(quiz, index) {
-    quiz.current = Math.max(0, Math.min(index, quiz.questions.length - 1));
-    quiz.questions.forEach(function (question, i) {
-      question.hidden = i !== quiz.current;
-      var details = question.querySelector("details");
-      if (details) { details.hidden = true; details.open = false; }
+  // -- team mode, shown as presenter mode: one question at a time, large, in a layer
+  // that fills the window (or in place inside a caller's layer: `embedded`), answer on
+  // demand, nothing stored, no «how sure», no delete. One quiz presents at a time.
+  var presenting = null;
+
+  // The questions to present: 1-based positions as authors write them («spørsmål 3»);
+  // numbers that are not a question's are left out; none left (or null) means all.
+  function presentOrder(quiz, numbers) {
+    var all = quiz.questions.map(function (question, index) { return index; });
+    if (!Array.isArray(numbers)) return all;
+    var chosen = [];
+    numbers.forEach(function (n) {
+      if (typeof n === "number" && n % 1 === 0 && n >= 1 && n <= all.length && chosen.indexOf(n - 1) < 0) chosen.push(n - 1);
     });
-    var nav = quiz.element.querySelector("[data-quiz-team-nav]");
-    nav.querySelector('[data-quiz-action="previous"]').disabled = quiz.current === 0;
-    nav.querySelector('[data-quiz-action="next"]').disabled = quiz.current === quiz.questions.length - 1;
-    nav.querySelector('[data-quiz-action="show"]').hidden = !quiz.questions[quiz.current].querySelector("details");
-    status(quiz, t("quiz.team.position", { n: quiz.current + 1, total: quiz.questions.length }));
+    return chosen.length ? chosen : all;
   }
 
-  function setTeam(quiz, on) {
+  function currentQuestion(quiz) { return quiz.questions[quiz.order[quiz.current]]; }
+
+  function showTeamQuestion(quiz, step) {
+    quiz.current = Math.max(0, Math.min(step, quiz.order.length - 1));
+    var shown = currentQuestion(quiz);
+    quiz.questions.forEach(function (question) {
+      question.hidden = question !== shown;
+      question.classList.remove("is-shown");
+      var details = question.querySelector("details");
+      if (details) { details.hidden = true; details.open = false; }
+      var talk = question.querySelector("[data-quiz-talk]");
+      if (talk) talk.hidden = false; // a scenario: talk first, then show the answer
+    });
+    var nav = quiz.element.querySelector("[data-quiz-team-nav]");
+    // Embedded, the ends ask the caller to move on; on its own, the quiz stays there.
+    var first = quiz.current === 0 && !quiz.embedded, last = quiz.current === quiz.order.length - 1 && !quiz.embedded;
+    nav.querySelector('[data-quiz-action="previous"]').setAttribute("aria-disabled", String(first));
+    nav.querySelector('[data-quiz-action="next"]').setAttribute("aria-disabled", String(last));
+    nav.querySelector('[data-quiz-action="show"]').hidden = !shown.querySelector("details");
+    quiz.element.querySelector("[data-quiz-position]").textContent =
+      t("quiz.team.position", { n: quiz.current + 1, total: quiz.order.length });
+  }
+
+  // The right answer, the explanation and the source link, large; the talk prompt goes.
+  function showAnswer(quiz) {
+    var question = currentQuestion(quiz);
+    var details = question.querySelector("details");
+    if (!details || question.classList.contains("is-shown")) return false;
+    question.classList.add("is-shown");
+    details.hidden = false;
+    details.open = true;
+    var talk = question.querySelector("[data-quiz-talk]");
+    if (talk) talk.hidden = true;
+    quiz.element.querySelector('[data-quiz-action="show"]').hidden = true;
+    details.setAttribute("tabindex", "-1");
+    details.focus();
+    return true;
+  }
+
+  function move(quiz, delta) {
+    var step = quiz.current + delta;
+    if (step < 0 || step >= quiz.order.length) {
+      if (quiz.embedded) leaveRequest(quiz, delta > 0 ? "next" : "back");
+      return;
+    }
+    var focusWasInQuestion = currentQuestion(quiz).contains(document.activeElement);
+    showTeamQuestion(quiz, step);
+    // Focus never stays behind in a question that is gone.
+    if (focusWasInQuestion) focusQuestion(quiz);
+  }
+
+  function focusQuestion(quiz) {
+    var question = currentQuestion(quiz);
+    question.setAttribute("tabindex", "-1");
+    question.focus();
+  }
+
+  function leaveRequest(quiz, direction) {
+    quiz.element.dispatchEvent(new CustomEvent("inkl:present-leave", { bubbles: true, detail: { direction: direction } }));
+  }
+
+  // Keys a presentation clicker sends, on the whole document while presenting. Space
+  // and Enter keep their own meaning on controls (a button, an option, a link); arrows
+  // and PageUp/PageDown theirs while typing in a note or picking in a list.
+  function onPresentKey(event) {
+    var quiz = presenting;
+    if (!quiz || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!quiz.element.isConnected) { stopPresenting(quiz, true); return; } // the caller took it away
+    if (quiz.embedded && !quiz.element.getClientRects().length) return; // hidden by the caller
+    var target = event.target instanceof Element ? event.target : document.body;
+    var editing = target.closest("textarea, select, input:not([type=radio]):not([type=checkbox])");
+    var control = target.closest("button, a[href], input, select, textarea, summary, [contenteditable]");
+    var key = event.key, acted = true;
+    if ((key === "ArrowRight" || key === "PageDown") && !editing) move(quiz, 1);
+    else if ((key === "ArrowLeft" || key === "PageUp") && !editing) move(quiz, -1);
+    else if ((key === " " || key === "Enter") && !control) acted = showAnswer(quiz);
+    else if (key === "Escape") {
+      if (quiz.embedded) leaveRequest(quiz, "exit");
+      else { stopPresenting(quiz, false); }
+    } else acted = false;
+    if (acted) event.preventDefault();
+    // On its own layer the rest of the page is out of reach: Material's shortcuts
+    // (n, p, s, /), which listen on window, must not act on the page behind it.
+    if (!quiz.embedded) event.stopPropagation();
+  }
+
+  // Everything outside the quiz: out of reach (inert) while the quiz fills the window.
+  function inertOutside(quiz, on) {
+    if (!on) {
+      (quiz.inerted || []).forEach(function (element) { element.inert = false; });
+      quiz.inerted = [];
+      return;
+    }
+    quiz.inerted = [];
+    for (var node = quiz.element; node.parentElement && node !== document.body; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+        if (sibling === node || sibling.inert) return;
+        sibling.inert = true;
+        quiz.inerted.push(sibling);
+      });
+    }
+  }
+
+  function startPresenting(quiz, numbers, embedded) {
+    if (quiz.review) return;
+    if (presenting && presenting !== quiz) stopPresenting(presenting, true);
+    if (quiz.team) setTeam(quiz, false, true);
+    quiz.embedded = Boolean(embedded);
+    quiz.order = presentOrder(quiz, numbers);
+    presenting = quiz;
+    setTeam(quiz, true, false);
+    document.addEventListener("keydown", onPresentKey);
+  }
+
+  // quiet: no message and focus stays (the caller ends it, or another quiz starts).
+  function stopPresenting(quiz, quiet) {
+    if (!quiz.team) return;
+    if (presenting === quiz) { presenting = null; document.removeEventListener("keydown", onPresentKey); }
+    setTeam(quiz, false, quiet);
+    if (!quiet) quiz.element.querySelector('[data-quiz-action="team"]').focus();
+  }
+
+  function setTeam(quiz, on, quiet) {
+    var layer = on && !quiz.embedded;
     quiz.team = on;
     quiz.element.classList.toggle("inkl-quiz--team", on);
-    quiz.element.querySelector('[data-quiz-action="team"]').setAttribute("aria-pressed", String(on));
+    quiz.element.classList.toggle("inkl-quiz--embedded", on && quiz.embedded);
     quiz.element.querySelector("[data-quiz-team-nav]").hidden = !on;
+    quiz.element.querySelector("[data-quiz-present-bar]").hidden = !on;
+    quiz.element.querySelector("[data-quiz-keys]").hidden = !layer;
+    var toggle = quiz.element.querySelector('[data-quiz-action="team"]');
+    toggle.setAttribute("aria-pressed", String(on));
+    toggle.hidden = on && quiz.embedded; // embedded, the caller has its own way out
     // No «how sure» in team mode: it is the reader's own, and nothing is stored.
     quiz.element.querySelectorAll(".inkl-quiz__actions, .inkl-quiz__summary, [data-quiz-sure]").forEach(function (part) { part.hidden = on; });
     // No deleting in team mode: the group's screen is not the place for it.
     showReset(quiz, on ? "none" : (quiz.undo ? "undo" : "idle"));
+    if (!on || layer) {
+      document.documentElement.classList.toggle("inkl-presenting", layer);
+      inertOutside(quiz, layer);
+    }
     quiz.questions.forEach(function (question) {
       question.hidden = false; restore(question, null); restoreSure(question, null); clearResult(question);
+      question.classList.remove("is-shown");
+      question.removeAttribute("tabindex");
+      var talk = question.querySelector("[data-quiz-talk]");
+      if (talk) talk.hidden = true;
     });
     if (on) {
       showTeamQuestion(quiz, 0);
-      status(quiz, t("quiz.team.on") + " " + t("quiz.team.position", { n: 1, total: quiz.questions.length }));
+      quiz.element.scrollTop = 0;
+      focusQuestion(quiz);
     } else {
+      quiz.embedded = false;
       quiz.data = load(quiz);
       restoreAll(quiz);
-      status(quiz, t("quiz.team.off"));
+      if (!quiet) status(quiz, t("quiz.team.off"));
+      // A reload should show the page, not the layer again.
+      if (!quiet && new URLSearchParams(location.search).get("team") === "1" && window.history.replaceState) {
+        var url = new URL(location.href);
+        url.searchParams.delete("team");
+        history.replaceState(history.state, "", url.href);
+      }
     }
   }
 
@@ -382,7 +550,7 @@
 
   // -- wiring
   function mount(element) {
-    if (element.dataset.quizMounted) return;
+    if (element.dataset.quizMounted) return null;
     element.dataset.quizMounted = "true";
     var quiz = {
       id: element.dataset.quiz,
@@ -391,6 +559,9 @@
       review: element.hasAttribute("data-quiz-review"),
       data: null,
       team: false,
+      embedded: false,
+      order: [],
+      inerted: [],
       current: 0,
       reset: null,
       undo: null
@@ -440,15 +611,13 @@
         case "reset": case "reset-confirm": case "reset-cancel": case "reset-undo":
           resetAction(quiz, button.dataset.quizAction);
           break;
-        case "team": if (!quiz.review) setTeam(quiz, !quiz.team); break;
-        case "previous": showTeamQuestion(quiz, quiz.current - 1); break;
-        case "next": showTeamQuestion(quiz, quiz.current + 1); break;
-        case "show":
-          var details = quiz.questions[quiz.current].querySelector("details");
-          details.hidden = false;
-          details.open = true;
-          details.querySelector("summary").focus();
+        case "team":
+          // A toggle: pressed while presenting (on the layer it is the way out besides Esc).
+          if (quiz.team) stopPresenting(quiz, false); else startPresenting(quiz, null, false);
           break;
+        case "previous": move(quiz, -1); break;
+        case "next": move(quiz, 1); break;
+        case "show": showAnswer(quiz); break;
       }
     });
 
@@ -475,17 +644,41 @@
       save(quiz, quiz.data);
     });
 
-    if (!quiz.review && new URLSearchParams(location.search).get("team") === "1") setTeam(quiz, true);
+    // The API for a caller (the session plan's run view): see the top of this file.
+    element.addEventListener("inkl:present", function (event) {
+      var detail = event.detail || {};
+      startPresenting(quiz, detail.questions || null, detail.embedded === true);
+    });
+    element.addEventListener("inkl:present-stop", function () { stopPresenting(quiz, true); });
+    return quiz;
+  }
+
+  function loadStrings() {
+    var element = document.getElementById("__site-strings");
+    try { strings = JSON.parse(element ? element.textContent : "{}"); } catch (error) { strings = {}; }
   }
 
   function mountAll() {
-    var element = document.getElementById("__site-strings");
-    try { strings = JSON.parse(element ? element.textContent : "{}"); } catch (error) { strings = {}; }
+    loadStrings();
     // Each quiz on its own: one that fails leaves the others (and other scripts) working.
-    document.querySelectorAll(".inkl-quiz[data-quiz]").forEach(function (quiz) {
-      try { mount(quiz); } catch (error) { if (window.console) console.error(error); }
+    var mounted = [];
+    document.querySelectorAll(".inkl-quiz[data-quiz]").forEach(function (element) {
+      try { var quiz = mount(element); if (quiz) mounted.push(quiz); } catch (error) { if (window.console) console.error(error); }
     });
+    // ?team=1: the quiz the address names (#quiz-<id>), or the page's first, presents.
+    if (new URLSearchParams(location.search).get("team") !== "1") return;
+    var wanted = mounted.filter(function (quiz) { return !quiz.review; });
+    var named = wanted.filter(function (quiz) { return "#" + quiz.element.id === location.hash; });
+    if (named.length || wanted.length) startPresenting((named[0] || wanted[0]), null, false);
   }
+
+  // A quiz put into the page later (cloned from a <template>): window.inklQuiz.init(element).
+  window.inklQuiz = {
+    init: function (element) {
+      if (!Object.keys(strings).length) loadStrings();
+      mount(element);
+    }
+  };
 
   if (window.document$) window.document$.subscribe(mountAll);
   else document.addEventListener("DOMContentLoaded", mountAll);
