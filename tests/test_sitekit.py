@@ -167,6 +167,21 @@ def test_element_ids_finds_the_same_ids_as_the_parser() -> None:
     assert parse(html).ids == {"a", "b", "c"}
 
 
+def test_parse_reads_links_and_ids_as_a_browser_would() -> None:
+    """What the link checker's scan skips (comments, script and style text) and what it
+    still reads: upper case, spaces around '=', '>' inside a quoted value, ids on any tag."""
+    from sitekit.links import Link, parse
+    html = (
+        '<!-- <a href="gone-1/">x</a> --><SCRIPT type="module">let a = \'<a href="gone-2/">\';</SCRIPT>'
+        '<style>a[href="gone-3/"]{}</style><script src="js/x.js"></script>'
+        '<DIV ID = "up"><p title="a > b" id="quoted">x</p><span class="no-id">y</span></DIV>'
+        '<A HREF="b/" hreflang="en">b</A><img alt="" src="i.png"><a name="n">n</a>'
+    )
+    found = parse(html)
+    assert found.links == [Link("js/x.js", None), Link("b/", "en"), Link("i.png", None)]
+    assert found.ids == {"up", "quoted", "n"}
+
+
 def test_the_invisible_character_class_is_unicodes() -> None:
     """datafile.INVISIBLE lists Unicode's format, control and separator characters
     (tab and line ends aside); a Python with a newer Unicode may add some."""
