@@ -349,3 +349,17 @@ def test_a_failing_api_never_breaks_the_page(page: Page, lms: str, watch, errors
         assert any("Terminate() failed" in text for text in warnings), warnings
     else:
         assert any("LMSInitialize() threw" in text for text in warnings), warnings
+
+
+def test_in_review_mode_the_answers_come_back_and_nothing_is_recorded(page: Page, site: Path, lms: str, watch, errors) -> None:
+    html = (site / "kurs/modul-6/index.html").read_text(encoding="utf-8")
+    qid = next(qid for qid, kind, _ in QUESTION.findall(html) if kind == "single")
+    suspend = json.dumps({"v": 1, "q": {"kurs-modul-6": {"a": {qid: ["0", "c"]}}}, "t": {}}, separators=(",", ":"))
+    before = {"mode": "review", "entry": "resume", "suspend_data": suspend, "completion_status": "incomplete"}
+    frame = launch(page, lms, module_url(lms, "nb", "2004", 6), "2004", before)
+    expect(frame.locator(f"#quiz-kurs-modul-6-{qid}")).to_have_class(re.compile(r"\bis-(right|wrong)\b"))
+    answer(frame, None, right=True)
+    cmi = leave(page)["cmi"]
+    assert cmi["mode"] == "review" and cmi["suspend_data"] == suspend and cmi["completion_status"] == "incomplete"
+    assert interactions(cmi) == [] and cmi["score"]["raw"] == "" and cmi["session_time"] in ("", "PT0H0M0S")
+    assert lms_warnings(watch) == []

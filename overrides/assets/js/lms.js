@@ -23,6 +23,8 @@
    4. On leaving (pagehide): the suspend data again (answers picked but not checked,
       ticks), session time, exit "suspend" unless completed ("" in 1.2, "normal" in
       2004), then Terminate / LMSFinish, once.
+   In review or browse mode (cmi.core.lesson_mode, cmi.mode) the LMS only shows the
+   module: the saved answers come back, and nothing is written.
 
    Suspend data is compact JSON, the LMS's copy of what the reader did in this module:
      {"v":1,"q":{"<quiz id>":{"a":{"<question id>":[<value>,"<flags>"]},"d":day,"m":day}},
@@ -121,9 +123,12 @@
   if (!call(V.init, [""], "")) return; // the LMS said no: the page works as on the public site
   var started = Date.now();
 
-  // -- what the LMS had before this session
+  // -- what the LMS had before this session. In review or browse mode the LMS shows the
+  // module without recording: the saved answers come back, nothing is written.
+  var mode = get(is12 ? "cmi.core.lesson_mode" : "cmi.mode", true);
+  var recording = mode !== "review" && mode !== "browse";
   var status = get(V.status);
-  if (status === "not attempted" || status === "unknown" || status === "") set(V.status, "incomplete");
+  if (recording && (status === "not attempted" || status === "unknown" || status === "")) set(V.status, "incomplete");
   var passed = is12 ? status === "passed" : get("cmi.success_status") === "passed";
   var completed = is12 ? ["passed", "failed", "completed"].indexOf(status) >= 0 : status === "completed";
   var saved = null;
@@ -272,6 +277,7 @@
   }
 
   function report() {
+    if (!recording) return;
     var now = score();
     if (!now.total || !now.checked) return;
     var percent = Math.round(now.right * 10000 / now.total) / 100;
@@ -290,6 +296,7 @@
   }
 
   function saveState() {
+    if (!recording) return;
     var state = encode(false);
     if (state !== null && state.length > V.limit) state = encode(true); // drop answers not yet checked
     if (state === null) return;
@@ -350,7 +357,7 @@
   function record(detail, section) {
     var question = null;
     questionsOf(section).forEach(function (q) { if (q.dataset.question === detail.question) question = q; });
-    if (!question || !scored(question)) return;
+    if (!recording || !question || !scored(question)) return;
     var data = store() ? store().get("quiz." + detail.quiz) : null;
     var answer = data && own(data.answers, detail.question) ? data.answers[detail.question] : null;
     var n = Number(get("cmi.interactions._count"));
@@ -387,8 +394,10 @@
     if (finished) return;
     flush();
     finished = true;
-    set(V.time, sessionTime());
-    set(V.exit, completed ? (is12 ? "" : "normal") : "suspend");
+    if (recording) {
+      set(V.time, sessionTime());
+      set(V.exit, completed ? (is12 ? "" : "normal") : "suspend");
+    }
     call(V.finish, [""], "");
   }
 
