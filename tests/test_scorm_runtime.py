@@ -169,6 +169,7 @@ def test_a_module_reports_and_a_relaunch_in_a_fresh_browser_resumes(page: Page, 
     frame = launch(page, lms, url, version)
     cmi = recorded(page)["cmi"]
     assert field(cmi, version, "completion_status") == "incomplete"  # started
+    expect(frame.locator(".inkl-quiz__about[data-quiz-js]")).to_have_text(re.compile(r"^Svarene og hakene dine lagres i denne nettleseren og sendes til læringsplattformen"))
     qids = scored(frame)
     first = qids[:3]
     answer(frame, first, right=True)
@@ -358,6 +359,7 @@ def test_in_review_mode_the_answers_come_back_and_nothing_is_recorded(page: Page
     before = {"mode": "review", "entry": "resume", "suspend_data": suspend, "completion_status": "incomplete"}
     frame = launch(page, lms, module_url(lms, "nb", "2004", 6), "2004", before)
     expect(frame.locator(f"#quiz-kurs-modul-6-{qid}")).to_have_class(re.compile(r"\bis-(right|wrong)\b"))
+    expect(frame.locator(".inkl-quiz__about[data-quiz-js]")).to_have_text(re.compile(r"^Svarene dine lagres bare i denne nettleseren"))
     answer(frame, None, right=True)
     cmi = leave(page)["cmi"]
     assert cmi["mode"] == "review" and cmi["suspend_data"] == suspend and cmi["completion_status"] == "incomplete"

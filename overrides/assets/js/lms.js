@@ -404,7 +404,7 @@
   // -- wiring: the first DOMContentLoaded listener of the page (see the top)
   document.addEventListener("DOMContentLoaded", function () {
     try { restore(); } catch (error) { warn("restore failed", error); }
-    try { sayLms(); } catch (error) { warn("could not change the quiz's note", error); }
+    try { if (recording) sayLms(); } catch (error) { warn("could not change the quiz's note", error); }
   });
   document.addEventListener("inkl:quiz-checked", function (event) {
     var detail = event.detail || {};
