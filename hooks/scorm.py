@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from sitekit.course import MASTERY_PERCENT, course_modules
 from sitekit.languages import current_locale, site_languages
-from sitekit.scorm import VERSIONS, Course, ScormError, Sco, build_package, package_name, size_text
+from sitekit.scorm import VERSIONS, Course, ScormError, Sco, build_packages, package_name, size_text
 from sitekit.templates import partials_env
 
 log = get_plugin_logger("scorm")
@@ -113,22 +113,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise ScormError(f"No course overview (a page with '<!-- course: tasks -->') in '{lang.locale}': the SCORM packages need its title.")
         if download is None:
             raise ScormError(f"No page in '{lang.locale}' lists the SCORM packages: put '<!-- scorm: packages -->' on the course's download page.")
-        folder = download.url
-        for version in VERSIONS:
-            data = build_package(course, version, read=read, files=files, site_url=config.site_url or "/", mastery_percent=MASTERY_PERCENT)
-            target = f"{folder}{package_name(lang.locale, version)}"
+        built = build_packages(course, read=read, files=files, site_url=config.site_url or "/", mastery_percent=MASTERY_PERCENT)
+        for name, data in built.items():
+            target = f"{download.url}{name}"  # beside the download page of the language
             (site / target).write_bytes(data)
             sizes[target] = len(data)
 
     for lang in site_languages(config):
         page = _downloads[lang.locale]
-        built = site / page.file.dest_uri
-        text = built.read_text(encoding="utf-8")
+        path = site / page.file.dest_uri
+        text = path.read_text(encoding="utf-8")
 
         def size(match: re.Match) -> str:
             if match.group(1) not in sizes:
                 raise ScormError(f"docs/{page.file.src_uri}: no package {match.group(1)} was built.")
             return size_text(sizes[match.group(1)], lang.locale)
 
-        built.write_text(SIZE.sub(size, text), encoding="utf-8")
+        path.write_text(SIZE.sub(size, text), encoding="utf-8")
     log.debug(f"{len(sizes)} SCORM packages in {time.perf_counter() - started:.3f} s")

@@ -3,6 +3,7 @@ the site built for the session, their manifests and package pages, the download
 page, the public site left as it was; unit tests of the checks; one broken build."""
 from __future__ import annotations
 
+import io
 import math
 import posixpath
 import re
@@ -12,12 +13,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Page, expect
 
+from axe import violations
+from conftest import serving
 from sitebuild import ROOT, assert_fails_cleanly, copy_project
 from sitekit.course import MASTERY_PERCENT
 from sitekit.links import parse, resolve
 from sitekit.scorm import (
-    VERSIONS, Course, Resource, ScormError, Sco, build_package, manifest, manifest_problems, package_page, plan_resources,
+    VERSIONS, Course, Resource, ScormError, Sco, build_packages, manifest, manifest_problems, package_page, plan_resources,
 )
 
 SITE_URL = "http://127.0.0.1:8000/"  # what tests/sitebuild.py builds with
@@ -220,6 +224,47 @@ def test_the_course_overview_links_the_download_page(site: Path) -> None:
         assert 'href="lms/"' in (site / overview).read_text(encoding="utf-8")
 
 
+# --- in Chromium ------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["/kurs/lms/", "/en/kurs/lms/"])
+def test_axe_finds_no_violation_on_the_download_page(page: Page, server: str, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", {"light": "default", "dark": "slate"}[scheme])
+    assert violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "version"), [("nb", "2004"), ("en", "1.2")])
+def test_a_package_page_outside_an_lms_loads_everything_from_the_zip(
+    page: Page, errors: list[str], site: Path, tmp_path: Path, language: str, version: str,
+) -> None:
+    """Unzipped and opened without an LMS: every file it asks for is in the zip, nothing
+    comes from elsewhere, the search keys do nothing now that search is gone, and axe
+    finds nothing."""
+    with zipfile.ZipFile(site / PACKAGES[(language, version)][0]) as archive:
+        archive.extractall(tmp_path)
+    requests: list[str] = []
+    failures: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("response", lambda response: failures.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on("requestfailed", lambda request: failures.append(f"failed {request.url}"))
+    with serving(tmp_path) as url:
+        page.goto(f"{url}/{modules(language)[0]['page'].removesuffix('index.html')}")
+        page.wait_for_load_state("networkidle")
+        for key in ("s", "/", "Escape"):
+            page.keyboard.press(key)
+        page.wait_for_load_state("networkidle")
+        assert requests and all(r.startswith(url + "/") or r.startswith("data:") for r in requests), requests
+        assert any(r.endswith("/assets/js/lms.js") for r in requests)
+        assert failures == []
+        assert violations(page) == []
+
+
 # --- unit tests of the checks, on small inputs ---------------------------------------
 
 FILES = {"kurs/modul-1/index.html", "kurs/modul-2/index.html", "assets/site.css", "assets/js/lms.js", "assets/img/a.svg"}
@@ -257,10 +302,13 @@ def test_a_module_page_without_its_quiz_stops_the_package() -> None:
     course = Course("nb", "Kurset", "Om kurset", (Sco(1, "Modul 1", "Om modul 1", "kurs/modul-1/index.html", "docs/kurs/modul-1.md", "other"),))
     pages = {"kurs/modul-1/index.html": PAGE.encode(), "assets/site.css": b"", "assets/img/a.svg": b"", "assets/js/lms.js": b""}
     with pytest.raises(ScormError, match=r"docs/kurs/modul-1\.md \(module 1, .*\): the page has no quiz 'other'"):
-        build_package(course, VERSIONS[1], read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
+        build_packages(course, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
     fixed = Course("nb", "Kurset", "Om kurset", (Sco(1, "Modul 1", "Om modul 1", "kurs/modul-1/index.html", "docs/kurs/modul-1.md", "q"),))
-    data = build_package(fixed, VERSIONS[1], read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
-    assert data.startswith(b"PK")
+    packages = build_packages(fixed, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
+    assert sorted(packages) == ["inkluderingskompetanse-nb-scorm12.zip", "inkluderingskompetanse-nb-scorm2004.zip"]
+    for version, data in zip(VERSIONS, packages.values()):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert f'<meta name="inkl-scorm" content="{version.key}">' in archive.read("kurs/modul-1/index.html").decode()
 
 
 def test_files_that_several_modules_share_are_listed_once_in_an_asset_resource() -> None:

@@ -18,6 +18,7 @@ files in its SCO resource, files that several modules share in an asset resource
 SCOs name as a dependency. Problems stop the build with the module and the file."""
 from __future__ import annotations
 
+import functools
 import html
 import io
 import posixpath
@@ -83,7 +84,8 @@ def package_name(language: str, version: Version) -> str:
 # A token of HTML: a comment, a script (its text is never a tag), a style element, or a tag.
 _TOKEN = re.compile(
     r"<!--.*?-->|(<script\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)(.*?)(</script\s*>)|<style\b.*?</style\s*>"
-    r"|<[a-zA-Z][a-zA-Z0-9-]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    # Only the tags that can hold a URL: a page has thousands of others.
+    r"|<(?:a|link|img|source|audio|video|track|embed|iframe|object)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.S | re.I,
 )
 _NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
@@ -101,8 +103,13 @@ _GENERATOR = re.compile(r'\s*<meta name="generator" content="[^"]*">')
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.I)
 
 
+@functools.cache
+def _attribute_pattern(name: str) -> re.Pattern:
+    return re.compile(_ATTRIBUTE.format(name=re.escape(name)), re.I)
+
+
 def _attribute(tag: str, name: str) -> re.Match | None:
-    return re.search(_ATTRIBUTE.format(name=re.escape(name)), tag, re.I)
+    return _attribute_pattern(name).search(tag)
 
 
 def _value(match: re.Match) -> str:
@@ -150,6 +157,10 @@ def without_site_tools(html: str) -> str:
     html = _without(html, _SEARCH_NOJS, "p")
     html = _without(html, _SEARCH, "div")
     return _without(html, _LANGUAGES, "div")
+
+
+def _meta(version: Version) -> str:
+    return f'<meta name="inkl-scorm" content="{version.key}">'
 
 
 def package_page(
@@ -226,7 +237,7 @@ def package_page(
         raise ScormError(f"{where}: the built page has no </head>, so lms.js has no place.")
     lms = posixpath.relpath(LMS_SCRIPT, folder or ".")
     needs(lms, "lms.js")
-    injected = f'<meta name="inkl-scorm" content="{version.key}">\n<script src="{lms}"></script>\n'
+    injected = f'{_meta(version)}\n<script src="{lms}"></script>\n'
     line = html.rfind("\n", 0, head_end) + 1  # before the indent of </head>, if it has a line of its own
     at = line if not html[line:head_end].strip() else head_end
     return html[:at] + injected + html[at:], needed
@@ -451,7 +462,7 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
     """A zip of `files` (name → content), the manifest first, then by name; the same
     input gives the same bytes."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files, key=lambda n: (n != MANIFEST, n)):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -460,36 +471,42 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def build_package(
-    course: Course, version: Version, *, read: Callable[[str], bytes], files: set[str], site_url: str, mastery_percent: int,
-) -> bytes:
-    """The zip of `course` in `version`. `read(name)` gives a built file's bytes;
-    `files` lists the built site's files."""
-    package = package_name(course.language, version)
+def build_packages(
+    course: Course, *, read: Callable[[str], bytes], files: set[str], site_url: str, mastery_percent: int,
+) -> dict[str, bytes]:
+    """The zips of `course`, one per SCORM version, by file name. `read(name)` gives
+    a built file's bytes; `files` lists the built site's files. The package pages are
+    made once: the versions differ only in the meta tag that names the version."""
     if not course.scos:
-        raise ScormError(f"{package}: the course in '{course.language}' has no modules (no page with 'module:' front matter).")
+        raise ScormError(f"The course in '{course.language}' has no modules (no page with 'module:' front matter), so it has no SCORM package.")
     contents: dict[str, bytes] = {}
     needs: dict[int, list[str]] = {}
+    loaded_by_css: dict[str, list[str]] = {}  # the same style sheets serve every module
     for sco in course.scos:
-        where = f"{sco.src} (module {sco.number}, built as {sco.page}, package {package})"
+        where = f"{sco.src} (module {sco.number}, built as {sco.page}, SCORM package in '{course.language}')"
         html = read(sco.page).decode("utf-8")
         if f'data-quiz="{sco.quiz}"' not in html:
             raise ScormError(f"{where}: the page has no quiz '{sco.quiz}', so the module cannot report a score.")
-        copy, needed = package_page(html, page=sco.page, files=files, site_url=site_url, version=version, where=where)
+        copy, needed = package_page(html, page=sco.page, files=files, site_url=site_url, version=VERSIONS[0], where=where)
         contents[sco.page] = copy.encode("utf-8")
         for name in needed[1:]:
             if name.endswith(".css"):
-                for extra in css_needs(read(name).decode("utf-8"), name, files, where):
-                    if extra not in needed:
-                        needed.append(extra)
+                if name not in loaded_by_css:
+                    loaded_by_css[name] = css_needs(read(name).decode("utf-8"), name, files, where)
+                needed += [extra for extra in loaded_by_css[name] if extra not in needed]
             contents.setdefault(name, read(name))
         needs[sco.number] = needed
     resources = plan_resources(needs)
-    xml = manifest(course, version, resources, mastery_percent)
-    problems = manifest_problems(xml, contents)
-    if problems:
-        raise ScormError(f"{package}: the manifest would be invalid:\n  " + "\n  ".join(problems))
-    return zip_bytes({MANIFEST: xml, **contents})
+    packages = {}
+    for version in VERSIONS:
+        package = package_name(course.language, version)
+        xml = manifest(course, version, resources, mastery_percent)
+        problems = manifest_problems(xml, contents)
+        if problems:
+            raise ScormError(f"{package}: the manifest would be invalid:\n  " + "\n  ".join(problems))
+        pages = {sco.page: contents[sco.page].replace(_meta(VERSIONS[0]).encode(), _meta(version).encode(), 1) for sco in course.scos}
+        packages[package] = zip_bytes({MANIFEST: xml, **contents, **pages})
+    return packages
 
 
 def size_text(size: int, language: str) -> str:
