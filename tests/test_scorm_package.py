@@ -217,6 +217,8 @@ def test_the_download_page_links_every_package_with_its_size(site: Path, page: s
         assert f"{math.ceil(size / 1000)}\u00a0kB" in row, (row, size)
         linked.add(target)
     assert linked == {name for name, _ in PACKAGES.values()}
+    index = (site / page.replace("kurs/lms/index.html", "search/search_index.json")).read_text(encoding="utf-8")
+    assert "kurs/lms/" in index and "scorm-size" not in index  # the table is kept out of search
 
 
 def test_the_course_overview_links_the_download_page(site: Path) -> None:
