@@ -53,10 +53,11 @@ def module_url(base: str, lang: str, version: str, number: int) -> str:
 
 @pytest.fixture
 def watch(page: Page, lms: str):
-    """Every request must go to the local server; console warnings and errors are kept."""
+    """Every request must go to the local server; console warnings and errors are kept
+    (from every frame and window of the test's browser context)."""
     seen = {"requests": [], "console": []}
-    page.on("request", lambda request: seen["requests"].append(request.url))
-    page.on("console", lambda message: seen["console"].append((message.type, message.text)))
+    page.context.on("request", lambda request: seen["requests"].append(request.url))
+    page.context.on("console", lambda message: seen["console"].append((message.type, message.text)))
     yield seen
     foreign = [url for url in seen["requests"] if not url.startswith((lms + "/", "data:", "about:", "blob:"))]
     assert foreign == []
@@ -87,7 +88,7 @@ def recorded(page: Page) -> dict:
 def leave(page: Page) -> dict:
     """Close the module as an LMS does (pagehide in the frame); what the runtime holds then."""
     page.evaluate("closeSco()")
-    page.wait_for_function("recorded().calls.some(c => c === 'LMSFinish' || c === 'Terminate')")
+    page.wait_for_function("recorded().calls.some(c => c === 'LMSFinish' || c === 'Terminate')", timeout=10_000)
     return recorded(page)
 
 
@@ -163,6 +164,7 @@ def test_the_vendored_runtime_is_the_file_its_readme_names() -> None:
 
 # -- reporting --------------------------------------------------------------------------------
 
+@pytest.mark.browser
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_a_module_reports_and_a_relaunch_in_a_fresh_browser_resumes(page: Page, lms: str, watch, errors, version: str) -> None:
     url = module_url(lms, "nb", version, 1)
@@ -220,6 +222,7 @@ def test_a_module_reports_and_a_relaunch_in_a_fresh_browser_resumes(page: Page, 
     assert lms_warnings(watch) == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_the_lms_pass_mark_counts_where_it_gives_one(page: Page, lms: str, watch, errors, version: str) -> None:
     """The LMS asks for every answer right: all but one right fails (the quiz's 80 % would pass)."""
@@ -241,6 +244,7 @@ def test_the_lms_pass_mark_counts_where_it_gives_one(page: Page, lms: str, watch
     assert lms_warnings(watch) == []
 
 
+@pytest.mark.browser
 def test_in_english_every_answer_wrong_fails(page: Page, lms: str, watch, errors) -> None:
     frame = launch(page, lms, module_url(lms, "en", "2004", 5), "2004")
     assert frame.locator(".inkl-quiz__about[data-quiz-js]").inner_text().startswith("Your answers and ticks are stored in this browser and sent to the learning platform")
@@ -289,6 +293,7 @@ def test_every_modules_longest_suspend_data_fits_scorm_12(site: Path) -> None:
     assert {page: bound for page, bound in bounds.items() if bound >= LIMIT_12 // 2} == {}, "under half the limit, to leave room"
 
 
+@pytest.mark.browser
 def test_the_longest_answers_give_suspend_data_under_4096(page: Page, site: Path, lms: str, watch, errors) -> None:
     """On the module with the longest bound: every option chosen, the last place in every
     order, «sure», all checked, both ticks: what lms.js writes stays within the bound."""
@@ -320,6 +325,7 @@ def test_the_longest_answers_give_suspend_data_under_4096(page: Page, site: Path
 
 # -- no LMS, or a broken one: the page works as on the public site ----------------------------
 
+@pytest.mark.browser
 def test_without_an_api_the_page_works_as_on_the_public_site(page: Page, lms: str, watch, errors) -> None:
     frame = launch(page, lms, module_url(lms, "nb", "1.2", 3), None)
     expect(frame.locator(".inkl-quiz__about[data-quiz-js]")).to_have_text(re.compile(r"^Svarene dine lagres bare i denne nettleseren"))
@@ -332,6 +338,7 @@ def test_without_an_api_the_page_works_as_on_the_public_site(page: Page, lms: st
     assert lms_warnings(watch) == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("version, how", [("1.2", "throw"), ("2004", "false")])
 def test_a_failing_api_never_breaks_the_page(page: Page, lms: str, watch, errors, version: str, how: str) -> None:
     """Every call throws, or every call after Initialize answers "false": warnings in the
@@ -352,6 +359,7 @@ def test_a_failing_api_never_breaks_the_page(page: Page, lms: str, watch, errors
         assert any("LMSInitialize() threw" in text for text in warnings), warnings
 
 
+@pytest.mark.browser
 def test_in_review_mode_the_answers_come_back_and_nothing_is_recorded(page: Page, site: Path, lms: str, watch, errors) -> None:
     html = (site / "kurs/modul-6/index.html").read_text(encoding="utf-8")
     qid = next(qid for qid, kind, _ in QUESTION.findall(html) if kind == "single")
@@ -365,3 +373,22 @@ def test_in_review_mode_the_answers_come_back_and_nothing_is_recorded(page: Page
     assert cmi["mode"] == "review" and cmi["suspend_data"] == suspend and cmi["completion_status"] == "incomplete"
     assert interactions(cmi) == [] and cmi["score"]["raw"] == "" and cmi["session_time"] in ("", "PT0H0M0S")
     assert lms_warnings(watch) == []
+
+
+@pytest.mark.browser
+def test_a_module_in_a_window_of_its_own_finds_the_api_in_its_opener(page: Page, lms: str, watch, errors) -> None:
+    page.goto(f"{lms}/lms/index.html")
+    page.evaluate("startLms('1.2', null)")
+    with page.expect_popup() as opened:
+        page.evaluate("url => openScoWindow(url)", module_url(lms, "nb", "1.2", 7))
+    module = opened.value
+    module_errors: list[str] = []
+    module.on("pageerror", lambda error: module_errors.append(str(error)))
+    module.locator(".inkl-quiz[data-quiz-mounted]").wait_for()
+    answer(module, None, right=True)
+    module.close(run_before_unload=True)
+    page.wait_for_function("recorded().calls.includes('LMSFinish')", timeout=10_000)
+    cmi = recorded(page)["cmi"]
+    assert (cmi["core"]["lesson_status"], cmi["core"]["score"]["raw"]) == ("passed", "100")
+    assert module_errors == [] and lms_warnings(watch) == []
+    assert any(url.endswith("/assets/js/lms.js") for url in watch["requests"])
