@@ -94,6 +94,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return  # an inner, per-language build: the other languages are not built yet
     started = time.perf_counter()
+    if not config.site_url:
+        raise ScormError("mkdocs.yml: 'site_url' is empty; the SCORM package pages link to the public site at that address.")
     site = Path(config.site_dir)
     files = {
         (Path(folder) / name).relative_to(site).as_posix() for folder, _, names in os.walk(site) for name in names
@@ -113,7 +115,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise ScormError(f"No course overview (a page with '<!-- course: tasks -->') in '{lang.locale}': the SCORM packages need its title.")
         if download is None:
             raise ScormError(f"No page in '{lang.locale}' lists the SCORM packages: put '<!-- scorm: packages -->' on the course's download page.")
-        built = build_packages(course, read=read, files=files, site_url=config.site_url or "/", mastery_percent=MASTERY_PERCENT)
+        built = build_packages(course, read=read, files=files, site_url=config.site_url, mastery_percent=MASTERY_PERCENT)
         for name, data in built.items():
             target = f"{download.url}{name}"  # beside the download page of the language
             (site / target).write_bytes(data)
