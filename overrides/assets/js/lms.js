@@ -67,7 +67,8 @@
 
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  // -- finding the API: this window and its parents, then the opener and its parents.
+  // -- finding the API: this window and its parents, then the opener (of this window, or
+  // of the top window when the page is a frame in a window the LMS opened) and its parents.
   // A frame from another origin throws on access: that is «not here».
   function findIn(win, name) {
     for (var level = 0; win && level < LEVELS; level += 1) {
@@ -77,10 +78,12 @@
     return null;
   }
 
+  function openerOf(win) {
+    try { return win.opener || null; } catch (error) { return null; }
+  }
+
   function findApi(name) {
-    var api = findIn(window, name);
-    if (api) return api;
-    try { return window.opener ? findIn(window.opener, name) : null; } catch (error) { return null; }
+    return findIn(window, name) || findIn(openerOf(window), name) || findIn(openerOf(window.top), name);
   }
 
   var meta = document.querySelector('meta[name="inkl-scorm"]');
