@@ -327,7 +327,7 @@ def test_one_module_sheet_prints_alone_on_one_page(page: Page, server: str) -> N
 def test_a_session_plan_prints_on_a4_without_navigation(page: Page, server: str, language: str) -> None:
     page.goto(server + f"/{language}team/modul-1/")
     sheets, text = pdf_text(page)
-    assert 1 <= sheets <= 4
+    assert 1 <= sheets <= 2  # the limit tests/test_paper.py holds for every plan
     assert "60" in text and "90" in text
     assert "Innholdsliste" not in text and "Table of contents" not in text
 

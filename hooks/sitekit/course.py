@@ -126,10 +126,13 @@ class SessionMeta(Model):
     """Front matter of a session plan (`template: session.html`):
 
         session:
-          module: 1     # the module the session is about
+          module: 1                 # the module the session is about
+          short_quiz: [3, 5, 6, 7]  # the quiz questions (1-based) the 60-minute plan takes
     """
 
     module: StrictInt = Field(ge=1)
+    # Checked against the module's quiz in sitekit.sessions (each exists, none twice).
+    short_quiz: list[StrictInt] | None = Field(default=None, min_length=1)
 
 
 def session_meta(meta: dict[str, Any], src: str) -> SessionMeta | None:

@@ -1,0 +1,55 @@
+"""Session plans that run: check each plan's time table, put a «Run the session»
+button before it, and the module's quiz in a <template> for the run view
+(see sitekit.sessions; assets/js/session-run.js runs it)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from sitekit.course import session_meta
+from sitekit.languages import current_locale
+from sitekit.quizzes import load_quizzes, view_model
+from sitekit.sessions import SessionError, plan_problems, questions_for, short_quiz_problems, with_run_buttons
+from sitekit.templates import partials_env
+
+# The theme's autoescaping environment, made once per build (making one is slow).
+_env: Environment | None = None
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    global _env
+    _env = partials_env(config.theme)
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    # After hooks/course.py, which checks the front matter and finds the module.
+    meta = session_meta(page.meta, page.file.src_uri)
+    if not meta or "session" not in context:
+        return context
+    src = f"docs/{page.file.src_uri}"
+    quiz_id = context["session"]["module"]["quiz"]
+    quiz = load_quizzes(Path(config.config_file_path).parent / "quizzes")[quiz_id]
+    problems = plan_problems(page.content or "", src) + short_quiz_problems(meta.short_quiz, len(quiz.questions), quiz_id, src)
+    if problems:
+        raise SessionError("A session plan that cannot be run:\n  " + "\n  ".join(problems))
+
+    partial = _env.get_template("partials/session-run.html")
+
+    def button(plan_id: str) -> str:
+        questions = questions_for(plan_id, meta.short_quiz)
+        return partial.render(config=config, page=page, part="button", plan=plan_id,
+                              minutes=plan_id.removeprefix("plan-"), questions=questions)
+
+    page.content = with_run_buttons(page.content or "", button)
+    quiz_html = _env.get_template("partials/quiz.html").render(
+        quiz=view_model(quiz, current_locale(config), page.url), config=config, objective_links=False,
+    )
+    # The run view's layer and the quiz it clones; session.html places it after the plan.
+    context["session_run"] = Markup(partial.render(config=config, page=page, part="layer", quiz=Markup(quiz_html)))
+    page.meta["quiz"] = True  # main.html loads the quiz script and styles
+    page.meta["session_run"] = True  # and the run view's
+    return context
