@@ -300,6 +300,16 @@ def test_package_page_refuses_a_file_that_is_not_in_the_site() -> None:
         _copy(PAGE.replace("a.svg", "b.svg"))
 
 
+def test_package_page_leaves_out_search_and_the_language_switch_or_says_why_it_cannot() -> None:
+    tools = ('<label class="md-header__button md-icon" for="__search"><svg></svg></label><p class="inkl-search-nojs">x</p>'
+             '<div class="md-search" data-md-component="search"><div><form name="search"></form></div></div>'
+             '<div class="md-header__option">\n  <div class="md-select"><a href="../../en/" hreflang="en">English</a></div></div>')
+    html, _ = _copy(PAGE.replace("<body>", "<body>" + tools))
+    assert "search" not in html.split("<body>")[1] and "md-select" not in html and "hreflang" not in html
+    with pytest.raises(ScormError, match=r"docs/kurs/modul-1\.md \(module 1\): the built page cannot be read as expected"):
+        _copy(PAGE.replace("<body>", '<body><div class="md-search" data-md-component="search"><div>'))
+
+
 def test_a_module_page_without_its_quiz_stops_the_package() -> None:
     course = Course("nb", "Kurset", "Om kurset", (Sco(1, "Modul 1", "Om modul 1", "kurs/modul-1/index.html", "docs/kurs/modul-1.md", "other"),))
     pages = {"kurs/modul-1/index.html": PAGE.encode(), "assets/site.css": b"", "assets/img/a.svg": b"", "assets/js/lms.js": b""}

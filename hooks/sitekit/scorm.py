@@ -229,9 +229,13 @@ def package_page(
         if match.group(1) is not None:  # a script: its start tag only
             return tag(match.group(1)) + match.group(2) + match.group(3)
         text = match.group(0)
-        return text if text.startswith(("<!--", "<style", "<STYLE")) else tag(text)
+        return text if text.startswith("<!--") or text[:6].lower() == "<style" else tag(text)
 
-    html = _TOKEN.sub(token, without_site_tools(_GENERATOR.sub("", html, count=1)))
+    try:
+        html = without_site_tools(_GENERATOR.sub("", html, count=1))
+    except ValueError as error:
+        raise ScormError(f"{where}: the built page cannot be read as expected: {error}.") from None
+    html = _TOKEN.sub(token, html)
     head_end = html.lower().find("</head>")
     if head_end < 0:
         raise ScormError(f"{where}: the built page has no </head>, so lms.js has no place.")
