@@ -29,7 +29,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     folder = Path(config.docs_dir) / DATA
     _figures = load_figures(folder, f"docs/{DATA}") if folder.is_dir() else {}
     _template = partials_env(config.theme).get_template("partials/figure.html")
-    check_all_used(_figures, Path(config.docs_dir), MARKER, "figure", f"docs/{DATA}", FigureError)
+    if not config.plugins["i18n"].building:  # the pages of every language, read once (the first language's build)
+        check_all_used(_figures, Path(config.docs_dir), MARKER, "figure", f"docs/{DATA}", FigureError)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -38,7 +38,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     folder = _quiz_dir(config)
     _quizzes = load_quizzes(folder) if folder.is_dir() else {}
     _template = partials_env(config.theme).get_template("partials/quiz.html")
-    check_all_used(_quizzes, Path(config.docs_dir), MARKER, "quiz", "quizzes", QuizError)
+    if not config.plugins["i18n"].building:  # the pages of every language, read once (the first language's build)
+        check_all_used(_quizzes, Path(config.docs_dir), MARKER, "quiz", "quizzes", QuizError)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -194,3 +194,35 @@ def test_the_invisible_character_class_is_unicodes() -> None:
         char = chr(code)
         wanted = unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp") and char not in "\n\t\r"
         assert bool(INVISIBLE.fullmatch(char)) == wanted, f"U+{code:04X} {unicodedata.name(char, '')}"
+
+
+def test_compiled_templates_are_reused_until_their_source_changes(tmp_path: Path) -> None:
+    """Each language's build makes a new environment; the shared cache must hand it
+    the compiled template, and compile anew once the file is edited."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from sitekit.templates import MemoryBytecodeCache
+
+    cache = MemoryBytecodeCache()
+    (tmp_path / "t.html").write_text("one {{ x }}", encoding="utf-8")
+    first = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+    assert first.get_template("t.html").render(x=1) == "one 1"
+    assert len(cache._store) == 1
+    (tmp_path / "t.html").write_text("two {{ x }}", encoding="utf-8")
+    second = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+    assert second.get_template("t.html").render(x=2) == "two 2"
+
+
+def test_quizzes_are_read_again_when_a_file_changes(tmp_path: Path) -> None:
+    import shutil
+    import sitebuild
+    from sitekit.quizzes import load_quizzes
+
+    shutil.copy2(sitebuild.DEMO_QUIZ, tmp_path / "quiz-demo.yml")
+    assert load_quizzes(tmp_path)["quiz-demo"].id == "quiz-demo"
+    text = (tmp_path / "quiz-demo.yml").read_text(encoding="utf-8")
+    (tmp_path / "quiz-demo.yml").write_text(text.replace("nb: Test deg selv", "nb: Prøv deg", 1), encoding="utf-8")
+    assert load_quizzes(tmp_path)["quiz-demo"].title.nb == "Prøv deg"
+    shutil.copy2(tmp_path / "quiz-demo.yml", tmp_path / "quiz-demo-2.yml")
+    (tmp_path / "quiz-demo-2.yml").write_text(text.replace("id: quiz-demo", "id: quiz-demo-2", 1), encoding="utf-8")
+    assert sorted(load_quizzes(tmp_path)) == ["quiz-demo", "quiz-demo-2"]

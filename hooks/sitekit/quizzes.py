@@ -6,8 +6,10 @@ the quiz and question id, the field, the line and what was expected."""
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -148,9 +150,21 @@ def _load_quiz_once(path: Path, display: str) -> Quiz:
     return _read[key]
 
 
+# The last folder read, by its files' state on disk: several hooks ask for the quizzes
+# on many pages, and listing and checking the files each time adds up.
+_last: tuple[tuple, dict[str, Quiz]] | None = None
+
+
 def load_quizzes(folder: Path) -> dict[str, Quiz]:
     """Every quiz in `folder`, by id; all problems reported together."""
-    return load_all(folder, "quizzes", _load_quiz_once, QuizError)
+    global _last
+    with os.scandir(folder) as entries:
+        state = (str(folder), tuple(sorted(
+            (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size) for entry in entries if entry.name.endswith(".yml")
+        )))
+    if _last is None or _last[0] != state:
+        _last = (state, load_all(folder, "quizzes", _load_quiz_once, QuizError))
+    return dict(_last[1])
 
 
 # -- where quizzes are used -------------------------------------------------------
@@ -227,13 +241,24 @@ def inline(text: str, current_url: str) -> Markup:
     escaped = html.escape(text, quote=False)
     if not _MARKDOWN_SIGNS.search(escaped):  # plain text, the common case: no parser needed
         return Markup(escaped)
+    rendered = _converted(escaped)
+    if rendered is None:
+        return Markup(escaped)
+    return Markup(_MD_LINK.sub(lambda m: f'href="{link_from(current_url, m.group(1))}"', rendered))
+
+
+@functools.lru_cache(maxsize=8192)
+def _converted(escaped: str) -> str | None:
+    """The Markdown of one escaped text, or None if it links where it may not. Cached:
+    a quiz's texts are rendered on its page, the module page, the printout, the answer
+    keys and the review page, and the text alone decides the result."""
     _INLINE.reset()
     rendered = _INLINE.convert(escaped)
     rendered = re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.S)
     # Markdown's output encodes '&' in an address as '&amp;': compare the address itself.
     if any(not allowed_link(html.unescape(url)) for url in _HREF.findall(rendered)):
-        return Markup(escaped)
-    return Markup(_MD_LINK.sub(lambda m: f'href="{link_from(current_url, m.group(1))}"', rendered))
+        return None
+    return rendered
 
 
 def encode_key(quiz_id: str, question_id: str, value: Any) -> str:
