@@ -10,12 +10,20 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitekit.pages import check_source, escape_nav_titles, escaped_meta, title_first_in_toc
+from sitekit.languages import site_languages
+from sitekit.pages import check_all_sources, escape_nav_titles, escaped_meta, title_first_in_toc
 
 
-def on_page_read_source(*, page: Page, config: MkDocsConfig) -> None:
-    """Check the file; MkDocs then reads it as usual (returning None lets it)."""
-    check_source(Path(page.file.abs_src_path).read_bytes(), f"docs/{page.file.src_uri}")
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Every page of both languages, checked once before anything is rendered (the other
+    languages' passes, which i18n runs inside this build, need no second look)."""
+    if config.plugins["i18n"].building:
+        return
+    skip = [spec for spec in (config.exclude_docs,) if spec is not None]
+    check_all_sources(
+        Path(config.docs_dir), [lang.locale for lang in site_languages(config)[1:]],
+        lambda path: any(spec.match_file(path) for spec in skip),
+    )
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:

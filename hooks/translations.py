@@ -1,14 +1,14 @@
-"""Stop the build when a page, a nav label or a page description is missing in a language."""
+"""Stop the build when a page or a nav label is missing in a language (a missing page
+description: hooks/pages.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
 from sitekit.languages import site_languages
-from sitekit.translations import missing_description, missing_nav_labels, missing_twins, pages_not_in_nav
+from sitekit.translations import missing_nav_labels, missing_twins, pages_not_in_nav
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -28,11 +28,3 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if left_out:
         raise PluginError("A page is missing from the navigation:\n  " + "\n  ".join(left_out))
 
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-    if missing_description(page.meta):
-        raise PluginError(
-            f"docs/{page.file.src_uri}: front matter has no 'description'. Add one plain "
-            "sentence (at most 155 characters) for search engines and link previews."
-        )
-    return markdown

@@ -3,9 +3,11 @@ Debian's Chromium for Playwright (pytest-playwright's `page` fixture)."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import socket
+import shutil
 import threading
 from pathlib import Path
 
@@ -21,13 +23,78 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built with --strict into a temporary folder."""
-    target = tmp_path_factory.mktemp("site")
-    result = build(ROOT, target)
-    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
+def built_once(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str, make) -> Path:
+    """A folder that `make(folder)` fills, made once per test run: the parallel workers
+    (pytest-xdist) share it through the run's temporary folder and a file lock, so the
+    site is built once, not once per worker. `make` fails the test if it fails."""
+    if worker_id == "master":  # not in parallel
+        target = tmp_path_factory.mktemp(name)
+        make(target)
+        return target
+    shared = tmp_path_factory.getbasetemp().parent  # one per run, shared by its workers
+    target = shared / name
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / f"{name}.done").exists():
+            shutil.rmtree(target, ignore_errors=True)  # a worker before this one failed halfway
+            make(target)
+            (shared / f"{name}.done").touch()
     return target
+
+
+def _build_site(project: Path, target: Path, what: str) -> None:
+    result = build(project, target)
+    assert result.returncode == 0, f"{what} does not build:\n{result.stderr}"
+
+
+def _failed_build(target: Path, additions: list[tuple[str, str]]) -> None:
+    """Build a copy of the project with `additions` (docs page, text appended); keep
+    what the build printed in `target/output.txt`."""
+    project = copy_project(target / "project")
+    for page, text in additions:
+        path = project / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    result = build(project, target / "site")
+    assert result.returncode != 0, "the build with broken links did not fail:\n" + result.stdout + result.stderr
+    (target / "output.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+
+
+# Several mistakes in one copy of the project, built once per run: the check that finds
+# them reports every one, so one failing build serves several tests. MkDocs' own link
+# warnings and hooks/links.py need a build each: the warnings stop the build (strict)
+# before the link checker runs.
+MKDOCS_LINK_MISTAKES = [
+    ("om/index.md", "\nSe [siden](finnes-ikke.md).\n"),  # a page that does not exist
+    ("om/index.en.md", "\nSee [this](kilder.md#no-such-heading).\n"),  # a heading that does not exist
+    # A link to a folder instead of its Markdown file: only a warning in MkDocs.
+    ("om/index.md", "\nSe [kildene](kilder/).\n"),
+    ("om/index.en.md", "\nSee [the sources](kilder/).\n"),
+]
+BUILT_LINK_MISTAKES = [
+    ("om/index.md", '\n<p><a href="../borte/">borte</a></p>\n'),  # raw HTML to a page that does not exist
+    ("om/index.en.md", '\n<p><a href="kilder/#nowhere">x</a></p>\n'),  # om/kilder exists, #nowhere does not
+    ("om/index.en.md", '\n<p><a href="../../om/kilder/">Kilder</a></p>\n'),  # an English page to a bokmål one
+]
+
+
+@pytest.fixture(scope="session")
+def mkdocs_link_mistakes(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> str:
+    """What the build printed for MKDOCS_LINK_MISTAKES (it failed)."""
+    folder = built_once(tmp_path_factory, worker_id, "mkdocs-link-mistakes", lambda t: _failed_build(t, MKDOCS_LINK_MISTAKES))
+    return (folder / "output.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_link_mistakes(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> str:
+    """What the build printed for BUILT_LINK_MISTAKES (it failed)."""
+    folder = built_once(tmp_path_factory, worker_id, "built-link-mistakes", lambda t: _failed_build(t, BUILT_LINK_MISTAKES))
+    return (folder / "output.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built with --strict into a temporary folder, once per run."""
+    return built_once(tmp_path_factory, worker_id, "site", lambda target: _build_site(ROOT, target, "the site"))
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -78,15 +145,16 @@ def server(site: Path):
 
 
 @pytest.fixture(scope="session")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def quiz_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The site with tests/fixtures/quiz-demo.yml (every question type) placed on
-    the About page in both languages, built once."""
-    project = copy_project(tmp_path_factory.mktemp("quiz-project"))
-    add_demo_quiz(project)
-    target = tmp_path_factory.mktemp("quiz-site")
-    result = build(project, target)
-    assert result.returncode == 0, f"the quiz site does not build:\n{result.stderr}"
-    return target
+    the About page in both languages, built once per run."""
+    def make(target: Path) -> None:
+        project = target.parent / f"{target.name}-project"
+        shutil.rmtree(project, ignore_errors=True)
+        copy_project(project)
+        add_demo_quiz(project)
+        _build_site(project, target, "the quiz site")
+    return built_once(tmp_path_factory, worker_id, "quiz-site", make)
 
 
 @pytest.fixture(scope="session")

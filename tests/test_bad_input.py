@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import assert_fails_cleanly, build, copy_project
+from sitebuild import assert_fails_cleanly, copy_project
 
 
 @pytest.fixture
@@ -23,31 +23,40 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_the_unchanged_copy_builds(project: Path, tmp_path: Path) -> None:
-    """The fixture itself is sound, so the failures below come from the change."""
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
+# The copy builds unchanged: tests/test_built_site.py, under a sub-path.
 
 
-def test_markdown_link_to_a_missing_page(project: Path, tmp_path: Path) -> None:
-    _append(project / "docs/om/index.md", "\nSe [siden](finnes-ikke.md).\n")
-    _fails_cleanly(project, tmp_path, "om/index.md", "finnes-ikke.md")
+# Link mistakes: several in one build (tests/conftest.py, MKDOCS_LINK_MISTAKES and
+# BUILT_LINK_MISTAKES), each named in what the build printed.
 
 
-def test_markdown_link_to_a_missing_anchor(project: Path, tmp_path: Path) -> None:
-    _append(project / "docs/om/index.en.md", "\nSee [this](kilder.md#no-such-heading).\n")
-    _fails_cleanly(project, tmp_path, "om/index.en.md", "no-such-heading")
+def _clean_failure(output: str, *needles: str) -> None:
+    assert "Traceback" not in output, output
+    for needle in needles:
+        assert needle in output, output
 
 
-def test_raw_html_link_to_a_missing_page(project: Path, tmp_path: Path) -> None:
-    _append(project / "docs/om/index.md", '\n<p><a href="../borte/">borte</a></p>\n')
-    _fails_cleanly(project, tmp_path, "docs/om/index.md", "'../borte/'", "does not exist")
+def test_markdown_link_to_a_missing_page(mkdocs_link_mistakes: str) -> None:
+    _clean_failure(mkdocs_link_mistakes, "om/index.md", "'finnes-ikke.md', but the target 'om/finnes-ikke.md' is not found")
 
 
-def test_raw_html_link_to_a_missing_anchor(project: Path, tmp_path: Path) -> None:
-    # om/kilder exists, so only the anchor is missing (en/om/ → en/om/kilder/).
-    _append(project / "docs/om/index.en.md", '\n<p><a href="kilder/#nowhere">x</a></p>\n')
-    _fails_cleanly(project, tmp_path, "docs/om/index.en.md", "'kilder/#nowhere' points to an anchor '#nowhere' that does not exist")
+def test_markdown_link_to_a_missing_anchor(mkdocs_link_mistakes: str) -> None:
+    _clean_failure(mkdocs_link_mistakes, "'om/index.en.md' contains a link 'kilder.md#no-such-heading'", "does not contain an anchor '#no-such-heading'")
+
+
+def test_a_mkdocs_warning_fails_the_build_as_on_pages(mkdocs_link_mistakes: str) -> None:
+    """A link to a folder instead of its Markdown file is only a warning in MkDocs
+    (the page exists, so the built link works); with --strict (and no -q, which would
+    stop strict mode from counting it) the build must fail, as the Pages workflow's does."""
+    _clean_failure(mkdocs_link_mistakes, "'om/index.md' contains an unrecognized relative link 'kilder/'", "strict mode")
+
+
+def test_raw_html_link_to_a_missing_page(built_link_mistakes: str) -> None:
+    _clean_failure(built_link_mistakes, "docs/om/index.md (built as om/index.html): link '../borte/' points to a page or file that does not exist")
+
+
+def test_raw_html_link_to_a_missing_anchor(built_link_mistakes: str) -> None:
+    _clean_failure(built_link_mistakes, "docs/om/index.en.md (built as en/om/index.html): link 'kilder/#nowhere' points to an anchor '#nowhere' that does not exist")
 
 
 def test_a_page_without_its_translation(project: Path, tmp_path: Path) -> None:
@@ -85,16 +94,6 @@ def test_a_mistake_in_the_language_config(project: Path, tmp_path: Path, old: st
     assert old in text
     config.write_text(text.replace(old, new, 1), encoding="utf-8")
     _fails_cleanly(project, tmp_path, needle)
-
-
-def test_a_mkdocs_warning_fails_the_build_as_on_pages(project: Path, tmp_path: Path) -> None:
-    """A link to a folder instead of its Markdown file is only a warning in MkDocs
-    (the page exists, so the built link works); with --strict (and no -q, which would
-    stop strict mode from counting it) the build must fail, as the Pages workflow's does."""
-    for suffix, text in ((".md", "Se [kildene](kilder/)."), (".en.md", "See [the sources](kilder/).")):
-        with (project / f"docs/om/index{suffix}").open("a", encoding="utf-8") as page:
-            page.write(f"\n{text}\n")
-    _fails_cleanly(project, tmp_path, "'om/index.md' contains an unrecognized relative link 'kilder/'", "strict mode")
 
 
 def test_a_page_left_out_of_nav_is_named_first(project: Path, tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import assert_fails_cleanly, copy_project
 from sitekit.links import check_site, language_of
 
 LANGUAGES = {"": "nb", "en/": "en"}
@@ -117,12 +116,10 @@ def test_the_404_pages_mark_their_link_to_the_other_language(site: Path) -> None
         assert re.search(rf'<a href="[^"]*" hreflang="{other}">', html), page
 
 
-def test_an_english_page_linking_a_bokmal_page_stops_the_build_naming_the_file(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs/om/index.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<p><a href="../../om/kilder/">Kilder</a></p>\n', encoding="utf-8")
-    assert_fails_cleanly(
-        project, tmp_path / "site",
+def test_an_english_page_linking_a_bokmal_page_stops_the_build_naming_the_file(built_link_mistakes: str) -> None:
+    # The mistake is planted with others (tests/conftest.py, BUILT_LINK_MISTAKES).
+    assert "Traceback" not in built_link_mistakes, built_link_mistakes
+    assert (
         "docs/om/index.en.md (built as en/om/index.html): link '../../om/kilder/' leads from this 'en' page "
-        "to the 'nb' page om/kilder/index.html",
-    )
+        "to the 'nb' page om/kilder/index.html"
+    ) in built_link_mistakes, built_link_mistakes

@@ -9,6 +9,8 @@ clear message, with the file and the line."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Any, Literal
 
 from markupsafe import Markup, escape
@@ -16,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from pydantic import Field, StrictBool, StringConstraints
 
 from sitekit import strict_yaml
-from sitekit.course import ModuleMeta, SessionMeta
+from sitekit.course import ModuleMeta, SessionMeta, course_modules, session_plans
 from sitekit.datafile import decode, validate
 from sitekit.models import Model, OneLine
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -64,6 +66,37 @@ def check_source(raw: bytes, name: str) -> dict[str, Any]:
 
     validate(FrontMatter, data, name, PageError, where=lambda path: ["front matter"], line_offset=offset)
     return data
+
+
+def check_all_sources(docs_dir: Path, others: list[str], skip=lambda path: False) -> dict[str, dict[str, Any]]:
+    """Every page of every language checked before MkDocs renders any: each page's source
+    and front matter (check_source), a description on each, and module and session
+    numbers used once per language. Found here, a mistake in an English page or a
+    repeated number stops the build in a second, not after the bokmål site is built.
+    `others`: the non-default locales (page.<locale>.md); returns each page's front matter."""
+    metas: dict[str, dict[str, Any]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if not skip(relative):
+            metas[relative] = check_source(path.read_bytes(), f"docs/{relative}")
+    for relative, meta in metas.items():
+        value = meta.get("description")
+        if not isinstance(value, str) or not value.strip():
+            raise PageError(
+                f"docs/{relative}: front matter has no 'description'. Add one plain sentence "
+                "(at most 155 characters) for search engines and link previews."
+            )
+    by_language: dict[str | None, list[Any]] = {}
+    for relative, meta in metas.items():
+        locale = next((lang for lang in others if relative.endswith(f".{lang}.md")), None)
+        # What sitekit.course reads of a page: its front matter and file name.
+        by_language.setdefault(locale, []).append(
+            SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=relative), title="", url=relative)
+        )
+    for pages in by_language.values():
+        course_modules(pages)
+        session_plans(pages)
+    return metas
 
 
 def escaped_meta(meta: dict[str, Any]) -> None:

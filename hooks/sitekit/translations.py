@@ -90,7 +90,3 @@ def pages_not_in_nav(docs_dir: Path, nav: list[Any] | None, others: list[str], s
             )
     return problems
 
-
-def missing_description(meta: dict[str, Any]) -> bool:
-    value = meta.get("description")
-    return not isinstance(value, str) or not value.strip()
