@@ -249,6 +249,9 @@ def test_without_javascript_questions_and_answers_are_readable(browser, quiz_ser
     expect(q.locator("legend").first).to_contain_text("Hvor mange kilder")  # the second: «how sure», JS only
     expect(q.get_by_label("Fem")).to_be_visible()
     expect(q.get_by_role("button", name="Sjekk svaret")).to_be_hidden()
+    # Presenter mode's parts (where the group is, the keys, «talk first») need JavaScript too.
+    expect(page.locator("[data-quiz-present-bar]")).to_be_hidden()
+    expect(page.locator("[data-quiz-talk]").first).to_be_hidden()
     q.locator("summary").click()
     expect(q.locator("details")).to_contain_text("Svar: Fem")
     expect(question(page, "rekkefolge").locator(".inkl-quiz__right-order li")).to_have_text(["En", "To", "Tre"])
