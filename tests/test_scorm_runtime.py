@@ -129,7 +129,7 @@ def scored(frame) -> list[str]:
 
 def interactions(cmi: dict) -> list[dict]:
     items = cmi["interactions"]
-    return [items[key] for key in sorted(items, key=int) if key.isdigit()]
+    return [items[key] for key in sorted((key for key in items if key.isdigit()), key=int)]
 
 
 def field(cmi: dict, version: str, name: str):
