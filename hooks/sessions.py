@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from sitekit.course import session_meta
 from sitekit.languages import current_locale
 from sitekit.quizzes import load_quizzes, view_model
-from sitekit.sessions import SessionError, plan_problems, questions_for, short_quiz_problems, with_run_buttons
+from sitekit.sessions import SessionError, module_parts, plan_problems, questions_for, short_quiz_problems, with_run_buttons
 from sitekit.templates import partials_env
 
 # The theme's autoescaping environment, made once per build (making one is slow).
@@ -45,11 +45,15 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
                               minutes=plan_id.removeprefix("plan-"), questions=questions)
 
     page.content = with_run_buttons(page.content or "", button)
+    module_page = next((p for p in nav.pages if p.url == context["session"]["module"]["url"]), None)
+    parts = module_parts(module_page.content or "", context["session"]["module"]["href"]) if module_page else {}
     quiz_html = _env.get_template("partials/quiz.html").render(
         quiz=view_model(quiz, current_locale(config), page.url), config=config, objective_links=False,
     )
     # The run view's layer and the quiz it clones; session.html places it after the plan.
-    context["session_run"] = Markup(partial.render(config=config, page=page, part="layer", quiz=Markup(quiz_html)))
+    context["session_run"] = Markup(partial.render(config=config, page=page, part="layer", quiz=Markup(quiz_html),
+        # Parts of the module's own built page: HTML that Markdown made safe.
+        module_parts={key: (Markup(heading), Markup(html)) for key, (heading, html) in parts.items()}))
     page.meta["quiz"] = True  # main.html loads the quiz script and styles
     page.meta["session_run"] = True  # and the run view's
     return context

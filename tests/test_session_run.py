@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from axe import violations
 from sitebuild import ROOT, assert_fails_cleanly, copy_project
-from sitekit.sessions import Step, plan_problems, plan_tables, questions_for, short_quiz_problems, with_run_buttons
+from sitekit.sessions import Step, module_parts, plan_problems, plan_tables, questions_for, short_quiz_problems, with_run_buttons
 
 LANGUAGES = {"": ".md", "en/": ".en.md"}
 
@@ -72,6 +72,17 @@ def test_each_plan_table_is_marked_with_its_button_before_it() -> None:
     marked = with_run_buttons(GOOD, lambda plan: f"<p>[{plan}]</p>")
     assert '<p>[plan-60]</p><table data-session-plan="plan-60">' in marked
     assert marked.count("<p>[") == 1
+
+
+def test_the_case_step_takes_the_modules_case_with_links_that_still_work() -> None:
+    module = ('<h2 id="sak">Sak til drøfting<a class="headerlink" href="#sak">¶</a></h2>\n'
+              '<div class="admonition facilitator">\n<p class="admonition-title">Til fasilitatoren</p>\n<p>Tips.</p>\n</div>\n'
+              '<p id="x">Sander. Se <a href="#indirekte">fem måter</a> og <a href="../../mentor/">guiden</a>.</p>\n'
+              '<h2 id="refleksjon">Refleksjon</h2>\n<p>Ikke med.</p>\n')
+    assert module_parts(module, "../../kurs/modul-3/") == {"sak": (
+        "Sak til drøfting",
+        '<p id="run-x">Sander. Se <a href="../../kurs/modul-3/#indirekte">fem måter</a> og <a href="../../mentor/">guiden</a>.</p>',
+    )}
 
 
 def test_a_broken_plan_stops_the_build_naming_the_file_and_each_problem(tmp_path: Path) -> None:
@@ -136,9 +147,9 @@ def test_each_session_plan_has_two_run_buttons_and_its_quiz_in_a_template(site: 
 
 TEXT = {
     "": {"position": "Steg {n} av 8", "paused": "På pause", "up": "Tiden er ute", "total": "Igjen av økta: {t}",
-         "opening": "Hvem hjalp deg mest", "note": "Mange vil først snakke om", "challenge": "Utfordringen"},
+         "opening": "Hvem hjalp deg mest", "note": "Mange vil først snakke om", "case": "Sander er 24 år", "challenge": "Utfordringen"},
     "en/": {"position": "Step {n} of 8", "paused": "Paused", "up": "Time is up", "total": "Left of the session: {t}",
-            "opening": "Who helped you most", "note": "Many will first talk about", "challenge": "The challenge"},
+            "opening": "Who helped you most", "note": "Many will first talk about", "case": "Sander is 24 years old", "challenge": "The challenge"},
 }
 
 
@@ -224,7 +235,8 @@ def test_a_whole_session_of_module_3_runs_from_the_keyboard(
     page.keyboard.press("Enter")
     page.keyboard.press("ArrowRight")
     expect(position).to_have_text(words["position"].format(n=5))
-    note = view.locator("[data-run-section] .admonition.facilitator")
+    expect(view.locator("[data-run-section]")).to_contain_text(words["case"])  # the module's case, on the screen
+    note = view.locator("[data-run-section] .admonition.facilitator").first
     expect(note).to_contain_text(words["note"])
     expect(note).to_be_hidden()
     page.keyboard.press("f")
@@ -270,3 +282,19 @@ def test_axe_finds_nothing_in_the_run_view(page: Page, server: str, errors: list
         page.keyboard.press("ArrowRight")
     expect(page.locator("[data-session-run-view] .inkl-quiz")).to_be_visible()
     assert violations(page) == []
+
+
+@pytest.mark.browser
+def test_a_facilitator_prints_the_plan_with_their_notes_on_two_pages_at_most(page: Page, server: str) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    page.goto(server + "/team/modul-3/")
+    margin = {side: "1.5cm" for side in ("top", "bottom", "left", "right")}
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", margin=margin)))
+    assert "Til fasilitatoren" not in "".join(sheet.extract_text() for sheet in reader.pages)
+    page.get_by_role("button", name="Fasilitatorvisning").first.press("Enter")  # the page's own toggle
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", margin=margin)))
+    assert len(reader.pages) <= 2
+    assert "Til fasilitatoren" in "".join(sheet.extract_text() for sheet in reader.pages)

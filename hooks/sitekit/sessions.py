@@ -20,11 +20,14 @@ import html
 import re
 from dataclasses import dataclass
 
-from sitekit.course import sections
+from sitekit.course import moved, sections, without_facilitator_notes, without_ticks
 from sitekit.datafile import DataError
 
 QUIZ_SECTION = "quiz"  # the section a plan's quiz step links to
 SHORT_PLAN = "plan-60"  # the plan that takes only the front matter's `short_quiz`
+# Sections of the plan whose step also shows the module's section of the same id:
+# the case, so the group reads it on the screen without leaving the run view.
+FROM_MODULE = ("sak",)
 
 _PLAN_ID = re.compile(r"plan-(\d+)")
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
@@ -144,3 +147,16 @@ def with_run_buttons(content: str, button) -> str:
             continue
         content = content[:table] + button(plan_id) + f'<table data-session-plan="{plan_id}">' + content[table + len("<table>"):]
     return content
+
+
+def module_parts(module_content: str, module_href: str) -> dict[str, tuple[str, str]]:
+    """The module page's FROM_MODULE sections, (heading, HTML), fit to sit in the
+    session plan: without facilitator notes or tick boxes, ids prefixed, links to the rest of the module pointing to it. The
+    plan and the module sit at the same depth (team/modul-N/, kurs/modul-N/), so their
+    relative links to other pages hold."""
+    found = sections(module_content)
+    return {
+        # The plan has its own facilitator notes for the session; the module's would repeat them.
+        key: (found[key][0], moved(without_ticks(without_facilitator_notes(found[key][1])), "run-", set(), module_href))
+        for key in FROM_MODULE if key in found
+    }

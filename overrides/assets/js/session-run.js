@@ -1,7 +1,8 @@
 /* Run a team session from its plan: a full-window layer (partials/session-run.html)
    with one step of the plan's time table at a time, its prompt and the section of
-   the page its «Hva» links to, a countdown for the step, and the module's quiz in
-   presenter mode at the quiz step. The table, the sections and the quiz are copied
+   the page its «Hva» links to (at the case, the module's case too), a countdown for
+   the step, and the module's quiz in presenter mode at the quiz step. The table, the
+   sections and the quiz are copied
    from the page (cloned nodes, never HTML from strings). State lives in this page
    only: nothing is stored.
 
@@ -146,6 +147,9 @@
         startQuiz(section);
       } else if (step.target) {
         sectionContent(step.target).forEach(function (node) { section.appendChild(copied(node)); });
+        // The module's own section of that id (its case), put in the page by the build.
+        var fromModule = document.querySelector('template[data-run-module="' + step.target + '"]');
+        if (fromModule) Array.prototype.forEach.call(fromModule.content.childNodes, function (node) { section.appendChild(copied(node)); });
       }
       part("body").scrollTop = 0;
       button("previous").disabled = index === 0;
