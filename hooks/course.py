@@ -19,7 +19,7 @@ from sitekit.course import (
 )
 from sitekit.templates import partials_env
 from sitekit.languages import current_locale
-from sitekit.quizzes import load_quizzes, view_model
+from sitekit.quizzes import load_quizzes, objectives_view, view_model
 
 MARKER = re.compile(r"<!--\s*course:\s*([^\s>]*)\s*-->")
 KINDS = ("tasks", "completion", "printout", "answer-keys")
@@ -61,7 +61,7 @@ def _objectives(meta, config: MkDocsConfig, page: Page, src: str) -> list[dict]:
             f"{src}: the module's quiz quizzes/{meta.quiz}.yml has no 'objectives:'; a module's learning "
             "objectives are written there, with ids its questions name in 'checks:' (CONTRIBUTING, «Quizzes»)."
         )
-    return view_model(quiz, current_locale(config), page.url)["objectives"]
+    return objectives_view(quiz, current_locale(config), page.url)
 
 
 def _answer_keys(modules: list[dict], config: MkDocsConfig, page: Page) -> list[dict]:
@@ -74,9 +74,18 @@ def _with_facts(listed: list[dict], config: MkDocsConfig) -> list[dict]:
     return with_progress_facts(listed, load_quizzes(Path(config.config_file_path).parent / "quizzes"))
 
 
+def _modules(nav: Navigation) -> list:
+    """The course's modules, found once per navigation: each language's build makes its
+    own, and checking every page's front matter again for every page adds up."""
+    found = getattr(nav, "_inkl_course_modules", None)
+    if found is None:
+        found = nav._inkl_course_modules = course_modules(nav.pages)
+    return found
+
+
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     src = f"docs/{page.file.src_uri}"
-    modules = course_modules(nav.pages)
+    modules = _modules(nav)
     listed = view(modules, page.url)
     meta = module_meta(page.meta, page.file.src_uri)
     if page.meta.get("template") == "module.html" and not meta:

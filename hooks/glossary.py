@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.glossary import (
-    MARKER, Glossary, GlossaryError, abbreviation_lines, focusable_first_abbreviations, load_glossary, sorted_terms,
+    MARKER, Glossary, GlossaryError, abbreviations, focusable_first_abbreviations, load_glossary, sorted_terms,
 )
 from sitekit.languages import current_locale
 
@@ -30,8 +30,11 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lines = abbreviation_lines(_glossary, current_locale(config))
-    return f"{markdown}\n\n{lines}\n" if lines else markdown
+    # MkDocs makes each page's Markdown parser from config.mdx_configs right after this
+    # event, so the abbreviations of the language being built apply to every page; a
+    # page's own `*[ABBR]: …` line still wins on that page.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(_glossary, current_locale(config))
+    return markdown
 
 
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,16 +10,16 @@ from playwright.sync_api import Page, expect
 
 from sitebuild import ROOT
 from sitekit.glossary import (
-    Glossary, GlossaryError, abbreviation_lines, focusable_first_abbreviations, load_glossary, sorted_terms,
+    Glossary, GlossaryError, abbreviations, focusable_first_abbreviations, load_glossary, sorted_terms,
 )
 
 DATA = ROOT / "docs/data/ordliste.yml"
 
 
-def test_abbreviation_lines_are_in_the_language_asked_for() -> None:
+def test_abbreviations_are_in_the_language_asked_for() -> None:
     glossary = Glossary.model_validate({"abbreviations": [{"abbr": "SE", "meaning": {"nb": "Supported Employment (arbeid med bistand)", "en": "Supported Employment"}}]})
-    assert abbreviation_lines(glossary, "nb") == "*[SE]: Supported Employment (arbeid med bistand)"
-    assert abbreviation_lines(glossary, "en") == "*[SE]: Supported Employment"
+    assert abbreviations(glossary, "nb") == {"SE": "Supported Employment (arbeid med bistand)"}
+    assert abbreviations(glossary, "en") == {"SE": "Supported Employment"}
 
 
 def test_only_the_first_use_of_each_abbreviation_takes_keyboard_focus() -> None:
@@ -69,6 +69,16 @@ def test_the_glossary_page_lists_every_entry_in_its_language(site: Path, path: s
     assert re.search(rf'<dt id="[a-z0-9-]+">NAV</dt><dd>{re.escape(meaning)}</dd>', html)
     ids = re.findall(r'<dt id="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "glossary ids must be unique"
+
+
+@pytest.mark.parametrize(("path", "meaning", "other"), [
+    ("kurs/modul-1/index.html", "Arbeids- og velferdsforvaltningen", "the Norwegian Labour and Welfare Administration"),
+    ("en/kurs/modul-1/index.html", "the Norwegian Labour and Welfare Administration", "Arbeids- og velferdsforvaltningen"),
+])
+def test_every_page_explains_abbreviations_in_its_own_language(site: Path, path: str, meaning: str, other: str) -> None:
+    html = (site / path).read_text(encoding="utf-8")
+    assert f'<abbr title="{meaning}" tabindex="0">NAV</abbr>' in html
+    assert f'title="{other}"' not in html
 
 
 @pytest.mark.browser

@@ -62,9 +62,12 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
     return validate(Glossary, data, shown_as, GlossaryError, where=where)
 
 
-def abbreviation_lines(glossary: Glossary, language: str) -> str:
-    """The abbreviations as Markdown's `*[ABBR]: meaning` lines, for one language."""
-    return "\n".join(f"*[{a.abbr}]: {getattr(a.meaning, language)}" for a in glossary.abbreviations)
+def abbreviations(glossary: Glossary, language: str) -> dict[str, str]:
+    """The abbreviations and their meanings in one language, for the `abbr` Markdown
+    extension's `glossary` option: as if every page ended with `*[ABBR]: meaning`
+    lines, without parsing those lines again on each page (they took a fifth of the
+    Markdown time)."""
+    return {a.abbr: getattr(a.meaning, language) for a in glossary.abbreviations}
 
 
 _ABBR = re.compile(r"<abbr title=\"([^\"]*)\">([^<]*)</abbr>")

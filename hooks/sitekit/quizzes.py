@@ -278,6 +278,12 @@ def shuffled_order(quiz_id: str, question_id: str, count: int) -> list[int]:
     return order
 
 
+def objectives_view(quiz: Quiz, language: str, current_url: str) -> list[dict[str, Any]]:
+    """The quiz's objectives as view_model has them, without rendering the questions
+    (a module page lists its objectives from its quiz)."""
+    return [{"id": objective.id, "text": inline(getattr(objective.text, language), current_url)} for objective in quiz.objectives]
+
+
 def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
     """What the Jinja partial needs, with every text already rendered to safe HTML."""
 
@@ -323,7 +329,7 @@ def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
         "id": quiz.id,
         "title": text(quiz.title),
         "intro": text(quiz.intro),
-        "objectives": [{"id": objective.id, "text": text(objective.text)} for objective in quiz.objectives],
+        "objectives": objectives_view(quiz, language, current_url),
         "questions": questions,
         "scored": len(quiz.scored),
     }
