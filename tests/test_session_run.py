@@ -298,3 +298,22 @@ def test_a_facilitator_prints_the_plan_with_their_notes_on_two_pages_at_most(pag
     reader = PdfReader(io.BytesIO(page.pdf(format="A4", margin=margin)))
     assert len(reader.pages) <= 2
     assert "Til fasilitatoren" in "".join(sheet.extract_text() for sheet in reader.pages)
+
+
+@pytest.mark.browser
+def test_a_reload_comes_back_to_the_step_and_closing_clears_the_address(page: Page, server: str, errors: list) -> None:
+    page.goto(server + "/team/modul-3/")
+    open_by_keyboard(page)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"#run-plan-60-3$"))
+    page.reload()
+    view = page.locator("[data-session-run-view]")
+    expect(view).to_be_visible()
+    expect(view.locator("[data-run-position]")).to_have_text("Steg 3 av 8")
+    expect(view.locator("[data-run-time]")).to_have_text("05:00")
+    page.keyboard.press("Escape")
+    expect(view).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/team/modul-3/$"))
+    assert page.evaluate("document.activeElement.dataset.sessionRun") == "plan-60"
+    assert stored(page) == []

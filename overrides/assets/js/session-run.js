@@ -4,7 +4,8 @@
    the step, and the module's quiz in presenter mode at the quiz step. The table, the
    sections and the quiz are copied
    from the page (cloned nodes, never HTML from strings). State lives in this page
-   only: nothing is stored.
+   only, and the step in the address (#run-plan-60-3) so a reload comes back to it:
+   nothing is stored.
 
    Keys (not while the quiz presents; it has its own): → / PageDown next step,
    ← / PageUp previous, P or Space (focus not on a button) pause/resume, + one more
@@ -159,6 +160,8 @@
       }
       say(t("run.announce", { n: index + 1, total: run.steps.length, title: step.title, minutes: step.minutes }));
       render();
+      // The step in the address (not stored): a reload comes back to it.
+      if (window.history.replaceState) history.replaceState(history.state, "", "#run-" + run.plan + "-" + (index + 1));
     }
 
     function setFacilitator(on) {
@@ -169,13 +172,13 @@
       });
     }
 
-    function open(opener) {
+    function open(opener, start) {
       var table = document.querySelector('table[data-session-plan="' + opener.dataset.sessionRun + '"]');
       if (!table || run) return;
       var steps = stepsOf(table);
       var questions = opener.dataset.runQuestions ? opener.dataset.runQuestions.split(" ").map(Number) : null;
       run = {
-        steps: steps, questions: questions, index: 0, running: true, opener: opener, quiz: null, presenting: false,
+        plan: opener.dataset.sessionRun, steps: steps, questions: questions, index: 0, running: true, opener: opener, quiz: null, presenting: false,
         left: steps.map(function (step) { return step.minutes * 60; }),
         upSaid: steps.map(function () { return false; }),
         inert: []
@@ -190,7 +193,7 @@
       button("facilitator").setAttribute("aria-pressed", String(document.documentElement.classList.contains("inkl-facilitator")));
       last = Date.now();
       ticker = window.setInterval(tick, 250);
-      show(0, true);
+      show(Math.min(Math.max(start || 0, 0), steps.length - 1), true);
     }
 
     function close() {
@@ -203,6 +206,7 @@
       home.insertBefore(view, homeNext && homeNext.parentNode === home ? homeNext : null);
       var opener = run.opener;
       run = null;
+      if (window.history.replaceState) history.replaceState(history.state, "", location.pathname + location.search);
       opener.focus();
     }
 
@@ -221,6 +225,10 @@
     document.querySelectorAll("[data-session-run]").forEach(function (opener) {
       opener.addEventListener("click", function () { open(opener); });
     });
+    // Reloaded during a session (#run-plan-60-3): back to that step, its time from the start.
+    var address = /^#run-(plan-\d+)-(\d+)$/.exec(location.hash);
+    var again = address && document.querySelector('[data-session-run="' + address[1] + '"]');
+    if (again) open(again, Number(address[2]) - 1);
     view.addEventListener("click", function (event) {
       var control = event.target.closest("[data-run-action]");
       if (control) act(control.dataset.runAction);
