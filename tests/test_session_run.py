@@ -282,6 +282,9 @@ def test_axe_finds_nothing_in_the_run_view(page: Page, server: str, errors: list
         page.keyboard.press("ArrowRight")
     expect(page.locator("[data-session-run-view] .inkl-quiz")).to_be_visible()
     assert violations(page) == []
+    page.keyboard.press("Escape")  # the quiz presents: it asks to leave, and the run view closes
+    expect(page.locator("[data-session-run-view]")).to_be_hidden()
+    assert page.evaluate("document.activeElement.dataset.sessionRun") == "plan-90"
 
 
 @pytest.mark.browser
