@@ -5,6 +5,7 @@ countdown under Playwright's clock, the quiz in presenter mode, sizes, axe)."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,9 @@ TEXT = {
 }
 
 
+START = datetime(2026, 12, 3, 9, 0)  # a session morning, for Playwright's clock
+
+
 def open_by_keyboard(page: Page, plan: str = "plan-60") -> None:
     """Tab to the plan's run button and press Enter, as a facilitator without a mouse."""
     for _ in range(200):
@@ -180,8 +184,9 @@ def test_a_whole_session_of_module_3_runs_from_the_keyboard(
         page: Page, server: str, errors: list, language: str, viewport: tuple[int, int]) -> None:
     words = TEXT[language]
     page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
-    page.clock.install()
+    page.clock.install(time=START)
     page.goto(server + f"/{language}team/modul-3/")
+    page.clock.pause_at(START + timedelta(minutes=1))  # from here time moves only when the test says so
     view = page.locator("[data-session-run-view]")
     position, time, state = view.locator("[data-run-position]"), view.locator("[data-run-time]"), view.locator("[data-run-state]")
     open_by_keyboard(page)
