@@ -231,10 +231,16 @@ def overview(page: Page, server: str, lang: str) -> None:
 
 
 def session_plan(page: Page, server: str, lang: str) -> None:
-    # A session plan has no facilitator notes of its own: its quiz link opens the
-    # module in team mode, where the facilitator view is toggled.
+    # The plan's run view (a step, the quiz step in presenter mode), then its quiz link
+    # opens the module in team mode, where the facilitator view is toggled.
     page.goto(f"{server}/{lang}team/modul-1/")
     search_finds(page)
+    page.locator('[data-session-run="plan-60"]').click()
+    expect(page.locator("[data-session-run-view]")).to_be_visible()
+    page.keyboard.press("PageDown")
+    page.locator('[data-run-action="next"]').click()
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-session-run-view]")).to_be_hidden()
     page.locator("[data-team-quiz]").click()
     expect(page.locator(".inkl-quiz")).to_have_class(re.compile("inkl-quiz--team"))
     page.keyboard.press("Escape")  # the presenter layer covers the page; Esc leaves it
