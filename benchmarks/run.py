@@ -253,8 +253,8 @@ def build_section(variants: dict[str, Path], sizes: dict, off_is: str, runs: int
           " the order rotating")
     print(f"  hooks off = {off_is}")
     print(f"  2×, 3× = docs/ copied into docs/kopi-N/ with nav sections and translated labels, quiz and figure data "
-          "duplicated under new ids; copies are not course modules or session plans (those are numbered), the printout "
-          "marker dropped")
+          "duplicated under new ids; copies are not course modules or session plans (those are numbered), the printout, "
+          "contacts card and SCORM packages markers dropped (one each a site)")
     times: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": []} for name in variants}
     pages: dict[str, int] = {}
     names = list(variants)

@@ -220,11 +220,11 @@ def _drop_keys(front: str, keys: tuple[str, ...]) -> str:
 def _copy_page(text: str, prefix: str) -> str:
     """A page for a content copy: no longer a course module or session plan (those are
     numbered and unique), the course printout marker dropped (it must sit beside the
-    modules), quiz and figure markers pointing to renamed copies of their data (a data
-    file is placed once per language). The other course markers stay: they list the
-    course's modules, which are the originals'."""
+    modules), the contacts card's and the SCORM packages' (one each a site), quiz and figure markers pointing
+    to renamed copies of their data (a data file is placed once per language). The other
+    course markers stay: they list the course's modules, which are the originals'."""
     front, body = _front_matter(text)
-    body = re.sub(r"<!--\s*course\s*:\s*printout\s*-->", "", body)
+    body = re.sub(r"<!--\s*(?:course\s*:\s*printout|contacts\s*:\s*card|scorm\s*:\s*packages)\s*-->", "", body)
     body = re.sub(r"<!--\s*(quiz|figure)\s*:\s*([^\s>]+)\s*-->", lambda m: f"<!-- {m[1]}: {prefix}{m[2]} -->", body)
     return (f"---\n{_drop_keys(front, COURSE_KEYS)}---\n" if front else "") + body
 
