@@ -156,3 +156,15 @@ def test_our_scripts_and_styles_are_minified_in_the_built_site(site: Path) -> No
         for source in sorted((ROOT / "overrides/assets" / folder).glob(f"*.{folder}")):
             built = (site / "assets" / folder / source.name).read_text(encoding="utf-8")
             assert "/*" not in built and len(built) < 0.8 * len(source.read_text(encoding="utf-8")), source.name
+
+
+def test_pages_lose_their_indentation_but_not_where_white_space_counts(site: Path) -> None:
+    """hooks/minify.py: about 0.9 KiB gzipped less on a module page; pre, textarea,
+    script and style stay as they were."""
+    from sitekit.minify import compact_html
+
+    html = "<div>\n    <p>a\n      b</p>\n  <pre>x\n    y</pre>\n  <textarea>\n  t</textarea><script>\n  s()</script>\n\t<style>\n  p{}</style>\n</div>"
+    assert compact_html(html) == "<div>\n<p>a\nb</p>\n<pre>x\n    y</pre>\n<textarea>\n  t</textarea><script>\n  s()</script>\n<style>\n  p{}</style>\n</div>"
+    page = (site / "kurs/modul-3/index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|textarea|script|style)\b.*?</\1\s*>", "", page, flags=re.S | re.I)
+    assert not re.search(r"\n[ \t]+<", outside), "a built page still has indented lines"

@@ -131,9 +131,11 @@ def test_switching_language_keeps_the_answers(quiz_page: Page, quiz_server: str)
     q.get_by_label("Fem").check()
     q.get_by_role("button", name="Sjekk svaret").click()
     quiz_page.locator(".md-select__link[hreflang='en']").evaluate("link => link.click()")
-    quiz_page.wait_for_url(quiz_server + EN)
+    # Not the load event (every image and script; slow on a busy machine): the address,
+    # then the answer as soon as the quiz script has put it back.
+    quiz_page.wait_for_url(quiz_server + EN, wait_until="domcontentloaded")
     q = question(quiz_page, "velg-en")
-    expect(q.get_by_label("Five")).to_be_checked()
+    expect(q.get_by_label("Five")).to_be_checked(timeout=20_000)
     expect(q.locator("[data-quiz-feedback]")).to_have_text("✓ Correct.")
 
 
