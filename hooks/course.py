@@ -88,11 +88,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     modules = _modules(nav)
     listed = view(modules, page.url)
     meta = module_meta(page.meta, page.file.src_uri)
-    if page.meta.get("template") == "module.html" and not meta:
-        raise CourseError(
-            f"{src}: front matter says 'template: module.html' but has no 'module:' "
-            "block (number, quiz, minutes, answers); see CONTRIBUTING, «Course modules»."
-        )
     if meta:
         if f'data-quiz="{meta.quiz}"' not in (page.content or ""):
             raise CourseError(
@@ -121,14 +116,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         page.content = after_section(page.content or "", "utfordring", tick)
 
     session = session_meta(page.meta, page.file.src_uri)
-    if page.meta.get("template") == "session.html" and not session:
-        raise CourseError(f"{src}: front matter says 'template: session.html' but has no 'session:' block (module).")
     if session:
-        target = next((m for m in listed if m["number"] == session.module), None)
-        if target is None:
-            raise CourseError(
-                f"{src}: front matter 'session.module' is {session.module}, but no module page has that number."
-            )
+        # Its module exists: every page's front matter is checked before the build (sitekit.course.check_pages).
+        target = next(m for m in listed if m["number"] == session.module)
         keys = next((p for p in nav.pages if "course: answer-keys" in (p.markdown or "")), None)
         plans = session_plans(nav.pages)
         index = next((i for i, (_, p) in enumerate(plans) if p is page), None)

@@ -156,6 +156,29 @@ def session_plans(pages: list[Any]) -> list[tuple[int, Any]]:
     return plans
 
 
+def check_pages(pages: list[Any]) -> None:
+    """The course's front matter across the pages of one language (objects with `meta`
+    and `file.src_uri`), before anything is built: a module or session template has its
+    block, module numbers and session plans are used once, and each session plan's
+    module exists. CourseError names the file."""
+    for page in pages:
+        src = f"docs/{page.file.src_uri}"
+        template = page.meta.get("template")
+        if template == "module.html" and "module" not in page.meta:
+            raise CourseError(
+                f"{src}: front matter says 'template: module.html' but has no 'module:' "
+                "block (number, quiz, minutes, answers); see CONTRIBUTING, «Course modules»."
+            )
+        if template == "session.html" and "session" not in page.meta:
+            raise CourseError(f"{src}: front matter says 'template: session.html' but has no 'session:' block (module).")
+    numbers = {module.number for module in course_modules(pages)}
+    for number, page in session_plans(pages):
+        if number not in numbers:
+            raise CourseError(
+                f"docs/{page.file.src_uri}: front matter 'session.module' is {number}, but no module page has that number."
+            )
+
+
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 

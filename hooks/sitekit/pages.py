@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from pydantic import Field, StrictBool, StringConstraints
 
 from sitekit import strict_yaml
-from sitekit.course import ModuleMeta, SessionMeta, course_modules, session_plans
+from sitekit.course import ModuleMeta, SessionMeta, check_pages
 from sitekit.datafile import decode, validate
 from sitekit.models import Model, OneLine
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -71,7 +71,8 @@ def check_source(raw: bytes, name: str) -> dict[str, Any]:
 def check_all_sources(docs_dir: Path, others: list[str], skip=lambda path: False) -> dict[str, dict[str, Any]]:
     """Every page of every language checked before MkDocs renders any: each page's source
     and front matter (check_source), a description on each, and module and session
-    numbers used once per language. Found here, a mistake in an English page or a
+    numbers used once per language, and the course's templates with their blocks
+    (sitekit.course.check_pages). Found here, a mistake in an English page or a
     repeated number stops the build in a second, not after the bokmål site is built.
     `others`: the non-default locales (page.<locale>.md); returns each page's front matter."""
     metas: dict[str, dict[str, Any]] = {}
@@ -93,9 +94,8 @@ def check_all_sources(docs_dir: Path, others: list[str], skip=lambda path: False
         by_language.setdefault(locale, []).append(
             SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=relative), title="", url=relative)
         )
-    for pages in by_language.values():
-        course_modules(pages)
-        session_plans(pages)
+    for locale in [None, *others]:  # the default language first, so its file is the one named
+        check_pages(by_language.get(locale, []))
     return metas
 
 
