@@ -14,13 +14,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitekit.course import MASTERY_PERCENT
 from sitekit.datafile import check_all_used, replace_markers
 from sitekit.templates import partials_env
 from sitekit.languages import current_locale, site_languages
 from sitekit.links import element_ids
 from sitekit.quiz_model import Quiz
-from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, source_problems, view_model
+from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, render_quiz, source_problems
 
 # The quizzes and the partial, read at the start of the build now running. Each build
 # (each language, each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing
@@ -52,11 +51,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
     def render(quiz_id: str) -> str:
         page.meta["quiz"] = True  # main.html loads the quiz script and styles
-        return _template.render(
-            quiz=view_model(_quizzes[quiz_id], language, page.url), config=config, mastery=MASTERY_PERCENT,
-            # On its own module page the objectives are listed with ids (overrides/module.html).
-            objective_links=quiz_id == own_quiz,
-        )
+        # On its own module page the objectives are listed with ids (overrides/module.html).
+        return render_quiz(_template, _quizzes[quiz_id], language, page.url, config, objective_links=quiz_id == own_quiz)
 
     return replace_markers(html, MARKER, f"docs/{page.file.src_uri}", _quizzes, render, "quiz", "quizzes", QuizError)
 

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from sitekit.course import session_meta
 from sitekit.languages import current_locale
-from sitekit.quizzes import load_quizzes, view_model
+from sitekit.quizzes import load_quizzes, render_quiz
 from sitekit.sessions import SessionError, module_parts, plan_problems, questions_for, short_quiz_problems, with_run_buttons
 from sitekit.templates import partials_env
 
@@ -47,9 +47,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     page.content = with_run_buttons(page.content or "", button)
     module_page = next((p for p in nav.pages if p.url == context["session"]["module"]["url"]), None)
     parts = module_parts(module_page.content or "", context["session"]["module"]["href"]) if module_page else {}
-    quiz_html = _env.get_template("partials/quiz.html").render(
-        quiz=view_model(quiz, current_locale(config), page.url), config=config, objective_links=False,
-    )
+    quiz_html = render_quiz(_env.get_template("partials/quiz.html"), quiz, current_locale(config), page.url, config)
     # The run view's layer and the quiz it clones; session.html places it after the plan.
     context["session_run"] = Markup(partial.render(config=config, page=page, part="layer", quiz=Markup(quiz_html),
         # Parts of the module's own built page: HTML that Markdown made safe.

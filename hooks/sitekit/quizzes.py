@@ -20,6 +20,7 @@ from typing import Any, Callable
 import markdown
 from markupsafe import Markup
 from sitekit import strict_yaml
+from sitekit.course import MASTERY_PERCENT
 from sitekit.datafile import DataError, entry_id, load_all, read_yaml, validate
 from sitekit.models import LANGUAGES, allowed_link
 from sitekit.quiz_model import Quiz
@@ -282,6 +283,15 @@ def objectives_view(quiz: Quiz, language: str, current_url: str) -> list[dict[st
     """The quiz's objectives as view_model has them, without rendering the questions
     (a module page lists its objectives from its quiz)."""
     return [{"id": objective.id, "text": inline(getattr(objective.text, language), current_url)} for objective in quiz.objectives]
+
+
+def render_quiz(template, quiz: Quiz, language: str, current_url: str, config: Any, *, objective_links: bool = False) -> str:
+    """The quiz partial (`template`, overrides/partials/quiz.html) for `quiz` on the page
+    at `current_url`, as every page that shows a quiz renders it: with the course's
+    mastery threshold, and its objectives linked only on its own module page."""
+    return template.render(
+        quiz=view_model(quiz, language, current_url), config=config, mastery=MASTERY_PERCENT, objective_links=objective_links,
+    )
 
 
 def view_model(quiz: Quiz, language: str, current_url: str) -> dict[str, Any]:
