@@ -19,7 +19,7 @@ from sitekit.course import (
 )
 from sitekit.templates import partials_env
 from sitekit.languages import current_locale
-from sitekit.quizzes import load_quizzes, objectives_view, view_model
+from sitekit.quizzes import MARKER as QUIZ_MARKER, load_quizzes, objectives_view, view_model
 
 MARKER = re.compile(r"<!--\s*course:\s*([^\s>]*)\s*-->")
 KINDS = ("tasks", "completion", "printout", "answer-keys")
@@ -89,7 +89,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     listed = view(modules, page.url)
     meta = module_meta(page.meta, page.file.src_uri)
     if meta:
-        if f'data-quiz="{meta.quiz}"' not in (page.content or ""):
+        # The quiz itself comes later (hooks/quizzes.py, after search has read the page): its marker.
+        if meta.quiz not in QUIZ_MARKER.findall(page.content or ""):
             raise CourseError(
                 f"{src}: the module's quiz '{meta.quiz}' is not on the page: "
                 f"place it with '<!-- quiz: {meta.quiz} -->'."

@@ -11,7 +11,6 @@ from jinja2 import Template
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitekit.datafile import check_all_used, replace_markers
@@ -41,9 +40,17 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         check_all_used(_quizzes, Path(config.docs_dir), MARKER, "quiz", "quizzes", QuizError)
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not MARKER.search(html):
-        return html
+# After the search plugin (priority 0) has indexed the page, and after the other hooks'
+# on_page_context: a quiz is data-search-exclude, and parsing its HTML for nothing was
+# a tenth of the build. Hooks that ask whether a page has its quiz look for the marker.
+@event_priority(-50)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    if page.content and MARKER.search(page.content):
+        page.content = _with_quizzes(page.content, page, config)
+    return context
+
+
+def _with_quizzes(html: str, page: Page, config: MkDocsConfig) -> str:
     language = current_locale(config)
 
     module = page.meta.get("module")
