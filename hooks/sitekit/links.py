@@ -80,21 +80,33 @@ def _kept(match: re.Match) -> str:
     return "<" + opening if opening else ""
 
 
+# A start tag with attributes, whole: the unit that _tag reads (and caches).
+_TAG_WITH_ATTRIBUTES = re.compile(r"""<[a-zA-Z][a-zA-Z0-9-]*\s(?:[^>"']+|"[^"]*"|'[^']*')*>""")
+
+
+@functools.lru_cache(maxsize=32768)
+def _tag(whole: str) -> tuple[Link | None, tuple[str, ...]] | None:
+    """The link and the ids in one start tag, or None. Cached: the navigation, header
+    and footer repeat the same tags on every page, so most tags are read once a build."""
+    name, text = _TAG.fullmatch(whole).groups()
+    name = name.lower()
+    attribute = URL_ATTRIBUTES.get(name)
+    if "=" not in text or (attribute is None and not _MAYBE_ID.search(text)):
+        return None  # neither a link nor an id: most tags
+    values = _attributes(text)
+    ids = tuple(values[key] for key in (("id", "name") if name == "a" else ("id",)) if values.get(key))
+    link = Link(values[attribute], values.get("hreflang")) if attribute and attribute in values else None
+    return link, ids
+
+
 def parse(page_html: str) -> Page:
     links, ids = [], set()
-    for tag, text in _TAG.findall(_SKIPPED.sub(_kept, page_html)):
-        if "=" not in text:
-            continue  # a tag without attributes
-        tag = tag.lower()
-        attribute = URL_ATTRIBUTES.get(tag)
-        if attribute is None and not _MAYBE_ID.search(text):
-            continue  # neither a link nor an id: most tags
-        values = _attributes(text)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if values.get(key):
-                ids.add(values[key])
-        if attribute and attribute in values:
-            links.append(Link(values[attribute], values.get("hreflang")))
+    for found in map(_tag, _TAG_WITH_ATTRIBUTES.findall(_SKIPPED.sub(_kept, page_html))):
+        if found is not None:
+            link, found_ids = found
+            if link is not None:
+                links.append(link)
+            ids.update(found_ids)
     return Page(links, ids)
 
 
@@ -145,39 +157,49 @@ def check_site(site: Path, base_path: str = "/", languages: Mapping[str, str] | 
     }
     pages = {name: parse((site / name).read_text(encoding="utf-8")) for name in sorted(files) if name.endswith(".html")}
 
-    target_of = functools.cache(lambda folder, path: resolve(files, folder, path))
+    def judged(folder: str, language: str | None, url: str, hreflang: str | None) -> tuple[str | None, str | None]:
+        """(the built file `url` leads to, or None; why it is wrong, or None) for a link
+        on a page in `folder` (None, None: not a local link)."""
+        if not is_local(url) or url.startswith(("mailto:", "tel:", "data:")):
+            return None, None
+        local = url
+        if url.startswith("/"):
+            if not url.startswith(base_path):
+                return None, f"is outside the site's base path {base_path}"
+            local = "/" + url[len(base_path):]
+        path = unquote(urlsplit(local).path)
+        if not path:
+            return "", None  # '#part' or '?q': this page
+        target = resolve(files, folder, path)
+        if target is None:
+            return None, "points to a page or file that does not exist"
+        if language and target.endswith(".html"):
+            other = language_of(target, languages)
+            if other != language and hreflang != other:
+                return None, (
+                    f"leads from this '{language}' page to the '{other}' page {target}: link to "
+                    f"the page in '{language}', or mark a deliberate change of language "
+                    f"with hreflang=\"{other}\" on the link"
+                )
+        return target, None
 
+    # The navigation repeats the same links on every page: each is judged once per folder.
+    judge = functools.cache(judged)
     broken = []
     for name, found in pages.items():
         language = language_of(name, languages) if languages else None
         folder = posixpath.dirname(name)
         for url, hreflang in found.links:
-            if not is_local(url) or url.startswith(("mailto:", "tel:", "data:")):
+            target, reason = judge(folder, language, url, hreflang)
+            if reason:
+                broken.append(BrokenLink(name, url, reason))
                 continue
-            local = url
-            if url.startswith("/"):
-                if not url.startswith(base_path):
-                    broken.append(BrokenLink(name, url, f"is outside the site's base path {base_path}"))
-                    continue
-                local = "/" + url[len(base_path):]
-            path = unquote(urlsplit(local).path)
-            target = target_of(folder, path) if path else name  # '#part' or '?q' is this page
-            if target is None:
-                broken.append(BrokenLink(name, url, "points to a page or file that does not exist"))
+            target = name if target == "" else target
+            if target is None or "#" not in url or not target.endswith(".html"):
                 continue
-            if language and target.endswith(".html"):
-                other = language_of(target, languages)
-                if other != language and hreflang != other:
-                    broken.append(BrokenLink(name, url, (
-                        f"leads from this '{language}' page to the '{other}' page {target}: link to "
-                        f"the page in '{language}', or mark a deliberate change of language "
-                        f"with hreflang=\"{other}\" on the link"
-                    )))
             fragment = unquote(urlsplit(url).fragment)
-            if fragment and target.endswith(".html"):
-                ids = pages[target].ids if target in pages else set()
-                if fragment not in ids:
-                    broken.append(BrokenLink(name, url, f"points to an anchor '#{fragment}' that does not exist"))
+            if fragment and fragment not in (pages[target].ids if target in pages else ()):
+                broken.append(BrokenLink(name, url, f"points to an anchor '#{fragment}' that does not exist"))
     return broken
 
 
