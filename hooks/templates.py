@@ -9,7 +9,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from sitekit.script_strings import used_by_scripts
+from sitekit.script_strings import json_for_scripts, used_by_scripts
 from sitekit.templates import THEME_CACHE
 
 
@@ -17,4 +17,5 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.bytecode_cache = THEME_CACHE
     # partials/strings.html: the page's JSON holds only these (read anew on every build).
     env.globals["for_scripts"] = used_by_scripts(Path(config.theme.custom_dir) / "assets/js")
+    env.globals["strings_json"] = json_for_scripts(env.globals["for_scripts"])
     return env
