@@ -172,14 +172,23 @@ def entry_id(data: Any, key: str, index: Any) -> str | None:
     return f"#{index + 1}" if isinstance(index, int) else None
 
 
+# Files already read, by loader and the file's state on disk: each language's build (and
+# each `mkdocs serve` rebuild) reads a data file again only when it has changed. A file
+# with a problem is not kept, so its error is reported on every build until it is fixed.
+_loaded: dict[tuple, Any] = {}
+
+
 def load_all(folder: Path, shown_as: str, load: Callable[[Path, str], Any], error: type[DataError]) -> dict[str, Any]:
     """Every data file (*.yml) in `folder`, by id, read with `load(path, name)`. All
     files are read and all their problems reported together, so an author fixes
     them in one go. `shown_as` names the folder in messages ("quizzes")."""
     loaded, problems = {}, []
     for path in sorted(folder.glob("*.yml")):
+        name = f"{shown_as}/{path.name}"
+        stat = path.stat()
+        key = (load, name, path.resolve(), stat.st_mtime_ns, stat.st_size)
         try:
-            item = load(path, f"{shown_as}/{path.name}")
+            item = _loaded[key] if key in _loaded else _loaded.setdefault(key, load(path, name))
         except DataError as problem:
             problems.append(str(problem))
             continue

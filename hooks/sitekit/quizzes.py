@@ -138,19 +138,6 @@ def stated_counts(text: str, language: str) -> list[tuple[str, int]]:
     return found
 
 
-# Quizzes already read, by file and its state on disk: each language's build (and
-# each `mkdocs serve` rebuild) reads a file again only when it has changed.
-_read: dict[tuple[Path, int, int], Quiz] = {}
-
-
-def _load_quiz_once(path: Path, display: str) -> Quiz:
-    stat = path.stat()
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
-    if key not in _read:
-        _read[key] = load_quiz(path, display)
-    return _read[key]
-
-
 # The last folder read, by its files' state on disk: several hooks ask for the quizzes
 # on many pages, and listing and checking the files each time adds up.
 _last: tuple[tuple, dict[str, Quiz]] | None = None
@@ -164,7 +151,7 @@ def load_quizzes(folder: Path) -> dict[str, Quiz]:
             (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size) for entry in entries if entry.name.endswith(".yml")
         )))
     if _last is None or _last[0] != state:
-        _last = (state, load_all(folder, "quizzes", _load_quiz_once, QuizError))
+        _last = (state, load_all(folder, "quizzes", load_quiz, QuizError))
     return dict(_last[1])
 
 
