@@ -10,8 +10,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from sitekit.languages import site_languages
-from sitekit.pages import check_all_sources, escape_nav_titles, escaped_meta, title_first_in_toc
+from sitekit.languages import current_locale, site_languages
+from sitekit.pages import check_all_sources, escape_nav_titles, escaped_meta, labelled_headerlinks, title_first_in_toc
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -39,4 +39,4 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     title_first_in_toc(page)
-    return html
+    return labelled_headerlinks(html, current_locale(config))

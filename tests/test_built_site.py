@@ -39,6 +39,20 @@ def test_every_page_has_lang_title_description_and_canonical(site: Path) -> None
         assert canonical == [SITE_URL + url], url
 
 
+def test_section_links_are_named_in_the_page_language_without_a_title(site: Path) -> None:
+    # A title would make Material mount a tooltip per heading (blocking time on a phone).
+    labels = {"nb": "Lenke til denne delen", "en": "Link to this section"}
+    seen = {"nb": 0, "en": 0}
+    for page in content_pages(site):
+        url = url_of(site, page)
+        links = re.findall(r'<a class="headerlink"[^>]*>', page.read_text(encoding="utf-8"))
+        for link in links:
+            assert "title=" not in link, (url, link)
+            assert f'aria-label="{labels[language_of(url)]}"' in link, (url, link)
+        seen[language_of(url)] += len(links)
+    assert min(seen.values()) > 100, seen
+
+
 def test_titles_and_descriptions_are_in_the_page_language(site: Path) -> None:
     home_nb, home_en = read_head(site / "index.html"), read_head(site / "en/index.html")
     assert home_nb.title != home_en.title

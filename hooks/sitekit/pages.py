@@ -135,3 +135,18 @@ def title_first_in_toc(page: Any) -> None:
     title = AnchorLink(str(page.title or ""), heading, 1)
     title.children = list(page.toc)
     page.toc = TableOfContents([title])
+
+
+# The section links Markdown's toc extension puts after each heading («¶»), named in
+# the page's language. The extension writes the one `permalink_title` of mkdocs.yml, in
+# bokmål, on English pages too, and as a title: Material's content.tooltips mounts a
+# tooltip on every element with a title, and the 20 on a chart page cost a phone about
+# 80 ms of blocking time at load. An aria-label names the link all the same.
+PERMALINK_LABELS = {"nb": "Lenke til denne delen", "en": "Link to this section"}
+_HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="[^"]*"')
+
+
+def labelled_headerlinks(html: str, language: str) -> str:
+    """`html` with each section link's title turned into an aria-label in `language`."""
+    label = escape(PERMALINK_LABELS[language])
+    return _HEADERLINK_TITLE.sub(lambda match: f'{match.group(1)} aria-label="{label}"', html)
