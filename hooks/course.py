@@ -4,7 +4,6 @@ keys (see sitekit.course)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -19,7 +18,7 @@ from sitekit.course import (
 )
 from sitekit.templates import partials_env
 from sitekit.languages import current_locale
-from sitekit.quizzes import MARKER as QUIZ_MARKER, load_quizzes, objectives_view, view_model
+from sitekit.quizzes import MARKER as QUIZ_MARKER, build_quizzes, objectives_view, view_model
 
 MARKER = re.compile(r"<!--\s*course:\s*([^\s>]*)\s*-->")
 KINDS = ("tasks", "completion", "printout", "answer-keys")
@@ -55,7 +54,7 @@ def _printout(modules: list[dict], pages: dict[str, Page]) -> list[dict]:
 def _objectives(meta, config: MkDocsConfig, page: Page, src: str) -> list[dict]:
     """The module's objectives, from its quiz: ids and both languages in one place,
     and the quiz's questions check each of them (sitekit.quizzes)."""
-    quiz = load_quizzes(Path(config.config_file_path).parent / "quizzes").get(meta.quiz)
+    quiz = build_quizzes(config).get(meta.quiz)
     if quiz is None or not quiz.objectives:
         raise CourseError(
             f"{src}: the module's quiz quizzes/{meta.quiz}.yml has no 'objectives:'; a module's learning "
@@ -65,13 +64,13 @@ def _objectives(meta, config: MkDocsConfig, page: Page, src: str) -> list[dict]:
 
 
 def _answer_keys(modules: list[dict], config: MkDocsConfig, page: Page) -> list[dict]:
-    quizzes = load_quizzes(Path(config.config_file_path).parent / "quizzes")
+    quizzes = build_quizzes(config)
     language = current_locale(config)
     return [{**m, "quiz_view": view_model(quizzes[m["quiz"]], language, page.url)} for m in modules]
 
 
 def _with_facts(listed: list[dict], config: MkDocsConfig) -> list[dict]:
-    return with_progress_facts(listed, load_quizzes(Path(config.config_file_path).parent / "quizzes"))
+    return with_progress_facts(listed, build_quizzes(config))
 
 
 def _modules(nav: Navigation) -> list:

@@ -18,7 +18,7 @@ from sitekit.templates import partials_env
 from sitekit.languages import current_locale, site_languages
 from sitekit.links import element_ids
 from sitekit.quiz_model import Quiz
-from sitekit.quizzes import MARKER, QuizError, load_quizzes, page_url, render_quiz, source_problems
+from sitekit.quizzes import MARKER, QuizError, build_quizzes, page_url, render_quiz, source_problems
 
 # The quizzes and the partial, read at the start of the build now running. Each build
 # (each language, each `mkdocs serve` rebuild) reloads them in on_pre_build, so nothing
@@ -27,14 +27,9 @@ _quizzes: dict[str, Quiz] = {}
 _template: Template | None = None
 
 
-def _quiz_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "quizzes"
-
-
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _quizzes, _template
-    folder = _quiz_dir(config)
-    _quizzes = load_quizzes(folder) if folder.is_dir() else {}
+    _quizzes = build_quizzes(config)
     _template = partials_env(config.theme).get_template("partials/quiz.html")
     if not config.plugins["i18n"].building:  # the pages of every language, read once (the first language's build)
         check_all_used(_quizzes, Path(config.docs_dir), MARKER, "quiz", "quizzes", QuizError)

@@ -3,7 +3,6 @@ question of every quiz, grouped by quiz, with a link to where each quiz lives (s
 sitekit.review; assets/js/review-page.js shows the ones that are due)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,7 +11,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from sitekit.languages import current_locale
-from sitekit.quizzes import load_quizzes, view_model
+from sitekit.quizzes import build_quizzes, view_model
 from sitekit.review import DUE_LINE, MARKER, ReviewError, quiz_homes, review_groups
 from sitekit.templates import partials_env
 
@@ -35,7 +34,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     name = f"docs/{page.file.src_uri}"
     if len(MARKER.findall(page.content)) > 1:
         raise ReviewError(f"{name}: '<!-- review -->' may be on a page once.")
-    quizzes = load_quizzes(Path(config.config_file_path).parent / "quizzes")
+    quizzes = build_quizzes(config)
     language = current_locale(config)
     quiz_partial = _env.get_template("partials/quiz.html")
     groups = review_groups(

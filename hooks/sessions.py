@@ -3,7 +3,6 @@ button before it, and the module's quiz in a <template> for the run view
 (see sitekit.sessions; assets/js/session-run.js runs it)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -12,7 +11,7 @@ from mkdocs.structure.pages import Page
 
 from sitekit.course import session_meta
 from sitekit.languages import current_locale
-from sitekit.quizzes import load_quizzes, render_quiz
+from sitekit.quizzes import build_quizzes, render_quiz
 from sitekit.sessions import SessionError, module_parts, plan_problems, questions_for, short_quiz_problems, with_run_buttons
 from sitekit.templates import partials_env
 
@@ -32,7 +31,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         return context
     src = f"docs/{page.file.src_uri}"
     quiz_id = context["session"]["module"]["quiz"]
-    quiz = load_quizzes(Path(config.config_file_path).parent / "quizzes")[quiz_id]
+    quiz = build_quizzes(config)[quiz_id]
     problems = plan_problems(page.content or "", src) + short_quiz_problems(meta.short_quiz, len(quiz.questions), quiz_id, src)
     if problems:
         raise SessionError("A session plan that cannot be run:\n  " + "\n  ".join(problems))

@@ -213,6 +213,66 @@ def test_compiled_templates_are_reused_until_their_source_changes(tmp_path: Path
     assert second.get_template("t.html").render(x=2) == "two 2"
 
 
+def test_compiled_partials_kept_on_disk_are_used_by_the_next_build_and_renewed_when_edited(tmp_path: Path) -> None:
+    """The next build (a new process) loads the compiled partial instead of compiling it;
+    an edited partial is compiled anew; a cache folder that cannot be written is passed by."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from sitekit.templates import DiskBytecodeCache
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "t.html").write_text("one {{ x }}", encoding="utf-8")
+    make = lambda: Environment(loader=FileSystemLoader(templates), bytecode_cache=DiskBytecodeCache(str(folder)))  # noqa: E731
+    assert make().get_template("t.html").render(x=1) == "one 1"
+    assert len(list(folder.iterdir())) == 1
+    compiled = []
+    env = make()
+    original = env._compile
+    env._compile = lambda *args: compiled.append(args) or original(*args)
+    assert env.get_template("t.html").render(x=2) == "one 2"
+    assert compiled == [], "the second build compiled the partial again"
+    (templates / "t.html").write_text("two {{ x }}", encoding="utf-8")
+    assert make().get_template("t.html").render(x=3) == "two 3"
+    (folder / next(folder.iterdir()).name).write_bytes(b"not a cache entry")
+    assert make().get_template("t.html").render(x=4) == "two 4"
+    gone = Environment(loader=FileSystemLoader(templates), bytecode_cache=DiskBytecodeCache(str(tmp_path / "missing")))
+    assert gone.get_template("t.html").render(x=5) == "two 5"
+
+
+def test_partials_look_up_interface_strings_as_the_macro_does() -> None:
+    """The Python lookup of the partials (quiz.html) gives what partials/strings.html's
+    macro gives: the language's string, else bokmål's, else the key; escaped."""
+    from markupsafe import Markup
+
+    from sitekit.templates import InterfaceStrings
+
+    strings = InterfaceStrings({"a": "English <a>", "b": ""}, {"a": "bokmål", "c": "bare bokmål & mer"})
+    assert strings.t("a") == Markup("English &lt;a&gt;")
+    assert strings.t("b") == Markup("")
+    assert strings.t("c") == Markup("bare bokmål &amp; mer")
+    assert strings.t("d.e") == Markup("d.e")
+
+
+def test_quizzes_are_read_once_per_build_and_again_for_the_next(tmp_path: Path) -> None:
+    import shutil
+    from types import SimpleNamespace
+
+    import sitebuild
+    from sitekit import quizzes
+
+    (tmp_path / "quizzes").mkdir()
+    shutil.copy2(sitebuild.DEMO_QUIZ, tmp_path / "quizzes" / "quiz-demo.yml")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    first = quizzes.build_quizzes(config)
+    assert list(first) == ["quiz-demo"]
+    (tmp_path / "quizzes" / "quiz-demo.yml").unlink()
+    assert quizzes.build_quizzes(config) is first, "read again within one build"
+    assert quizzes.build_quizzes(SimpleNamespace(config_file_path=config.config_file_path)) == {}
+
+
 def test_quizzes_are_read_again_when_a_file_changes(tmp_path: Path) -> None:
     import shutil
     import sitebuild

@@ -19,7 +19,7 @@ from pydantic import Field, StrictBool, StringConstraints
 
 from sitekit import strict_yaml
 from sitekit.course import ModuleMeta, SessionMeta, check_pages
-from sitekit.datafile import decode, validate
+from sitekit.datafile import decode, source_texts, validate
 from sitekit.models import Model, OneLine
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -48,7 +48,11 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNI
 
 def check_source(raw: bytes, name: str) -> dict[str, Any]:
     """The page's front matter, checked; PageError naming `name` and the line otherwise."""
-    text = decode(raw, name, PageError)
+    return check_front_matter(decode(raw, name, PageError), name)
+
+
+def check_front_matter(text: str, name: str) -> dict[str, Any]:
+    """check_source, for a page's text already decoded and checked by `decode`."""
     text = text.removeprefix("\ufeff")
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -76,10 +80,9 @@ def check_all_sources(docs_dir: Path, others: list[str], skip=lambda path: False
     repeated number stops the build in a second, not after the bokmål site is built.
     `others`: the non-default locales (page.<locale>.md); returns each page's front matter."""
     metas: dict[str, dict[str, Any]] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
+    for relative, text in source_texts(docs_dir, PageError).items():
         if not skip(relative):
-            metas[relative] = check_source(path.read_bytes(), f"docs/{relative}")
+            metas[relative] = check_front_matter(text, f"docs/{relative}")
     for relative, meta in metas.items():
         value = meta.get("description")
         if not isinstance(value, str) or not value.strip():

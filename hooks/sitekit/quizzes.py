@@ -155,6 +155,22 @@ def load_quizzes(folder: Path) -> dict[str, Quiz]:
     return dict(_last[1])
 
 
+# The quizzes of the build now running, by its config: hooks ask for them on many pages,
+# and even a look at the folder (load_quizzes) on each was a twentieth of the hooks' time.
+_this_build: tuple[Any, dict[str, Quiz]] | None = None
+
+
+def build_quizzes(config: Any) -> dict[str, Quiz]:
+    """The quizzes for the build of `config` (MkDocs's config), read once per build. Both
+    languages' builds share a config; each `mkdocs serve` rebuild has a new one, so an
+    edited quiz is read again."""
+    global _this_build
+    if _this_build is None or _this_build[0] is not config:
+        folder = Path(config.config_file_path).parent / "quizzes"
+        _this_build = (config, load_quizzes(folder) if folder.is_dir() else {})
+    return _this_build[1]
+
+
 # -- where quizzes are used -------------------------------------------------------
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
+from markupsafe import Markup, escape
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -32,8 +33,39 @@ class MemoryBytecodeCache(BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-THEME_CACHE = MemoryBytecodeCache()  # the theme's own environment (hooks/templates.py)
-_PARTIALS_CACHE = MemoryBytecodeCache()
+class DiskBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept on disk between builds, as Python keeps .pyc files: each
+    `mkdocs build` is a new process, and compiling our partials was a tenth of a second
+    of every build. Jinja's own cache: a folder only this user can read (under the
+    system's temp folder), files replaced whole, each entry checked against a checksum
+    of the template's source. A cache that cannot be read or written is passed by."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _partials_cache() -> BytecodeCache:
+    try:
+        # Its own file names: the autoescaping environment compiles to other code.
+        return DiskBytecodeCache(pattern="__inkl_partials_%s.cache")
+    except (OSError, RuntimeError):  # no private temp folder: keep them for this process only
+        return MemoryBytecodeCache()
+
+
+# The theme's own environment (hooks/templates.py): in memory, for one build's languages.
+# Not on disk: the build benchmark compares a build with its hooks-off twin, which
+# compiles Material's templates anew, and Material's compiling is not the hooks' cost.
+THEME_CACHE = MemoryBytecodeCache()
+_PARTIALS_CACHE = _partials_cache()
 
 
 def autoescaping(theme_env: Environment) -> Environment:
@@ -48,5 +80,33 @@ def partials_env(theme: Any) -> Environment:
     env = getattr(theme, "_inkl_partials_env", None)
     if env is None:
         env = autoescaping(theme.get_env())
+        env.globals["interface_strings"] = _interface_strings(env)
         theme._inkl_partials_env = env
     return env
+
+
+class InterfaceStrings:
+    """partials/strings.html's `t(key)` for one language, in Python: the quiz partial
+    looks up about 170 strings a quiz, and a Jinja macro call costs several times a
+    method call (a fifth of the time to render a quiz). The same strings, the same
+    fallback (bokmål, then the key) and the same escaping as the macro's."""
+
+    def __init__(self, current: dict[str, str], fallback: dict[str, str]) -> None:
+        self._strings = {**fallback, **current}
+
+    def t(self, key: str) -> Markup:
+        return escape(self._strings.get(key, key))
+
+
+def _interface_strings(env: Environment):
+    """The `interface_strings(language)` global of the partials: `{% set strings =
+    interface_strings(config.theme.language) %}` stands for the macro import."""
+    made: dict[str, InterfaceStrings] = {}
+
+    def interface_strings(language: str) -> InterfaceStrings:
+        if language not in made:
+            module = lambda name: env.get_template(f"partials/strings/{name}.html").module  # noqa: E731
+            made[language] = InterfaceStrings(module(language).strings, module("nb").strings)
+        return made[language]
+
+    return interface_strings
