@@ -258,6 +258,15 @@ def build_section(variants: dict[str, Path], sizes: dict, off_is: str, runs: int
     times: dict[str, dict[str, list[float]]] = {name: {"wall": [], "cpu": []} for name in variants}
     pages: dict[str, int] = {}
     names = list(variants)
+    # Each variant once, untimed, as the first build on a machine: Python writes the hooks'
+    # .pyc files and Jinja our partials' compiled code (sitekit.templates). Its time is shown.
+    cold = {}
+    for name in names:
+        site = tmp / f"site-{names.index(name)}"
+        wall, cpu, result = timed_build(variants[name], site)
+        cold[name] = cpu
+    print("  first (cold) build, untimed: " + ", ".join(f"{name} cpu {cpu:.1f} s" for name, cpu in cold.items())
+          + f"; hooks on ÷ off cold {cold['on (1×)'] / cold['hooks off']:.2f}")
     for run in range(runs):
         order = names[run % len(names):] + names[:run % len(names)]
         line = []
@@ -272,7 +281,7 @@ def build_section(variants: dict[str, Path], sizes: dict, off_is: str, runs: int
             times[name]["cpu"].append(cpu)
             line.append(f"{name} {wall:.1f} s (cpu {cpu:.1f})")
         print(f"  round {run + 1}: " + ", ".join(line), flush=True)
-    figures: dict = {"off_is": off_is, "sizes": sizes, "pages": pages, "times": {}}
+    figures: dict = {"off_is": off_is, "sizes": sizes, "pages": pages, "times": {}, "cold_cpu": cold}
     for name, clocks in times.items():
         figures["times"][name] = {clock: median_spread(values) for clock, values in clocks.items()}
     base = figures["times"]["on (1×)"]

@@ -1,6 +1,6 @@
-"""Turn the `<!-- review -->` marker into the review page's questions: every scored
-question of every quiz, grouped by quiz, with a link to where each quiz lives (see
-sitekit.review; assets/js/review-page.js shows the ones that are due)."""
+"""Turn the `<!-- review -->` marker into the review page's list: every scored question
+of every quiz, grouped by quiz, with a link to where each quiz lives (see sitekit.review;
+assets/js/review-page.js fetches and shows the ones that are due)."""
 from __future__ import annotations
 
 
@@ -10,8 +10,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit.languages import current_locale
-from sitekit.quizzes import build_quizzes, view_model
+from sitekit.quizzes import build_quizzes
 from sitekit.review import DUE_LINE, MARKER, ReviewError, quiz_homes, review_groups
 from sitekit.templates import partials_env
 
@@ -34,21 +33,14 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     name = f"docs/{page.file.src_uri}"
     if len(MARKER.findall(page.content)) > 1:
         raise ReviewError(f"{name}: '<!-- review -->' may be on a page once.")
-    quizzes = build_quizzes(config)
-    language = current_locale(config)
-    quiz_partial = _env.get_template("partials/quiz.html")
     groups = review_groups(
-        quizzes,
+        build_quizzes(config),
         quiz_homes(nav.pages),
-        view=lambda quiz: view_model(quiz, language, page.url),
         link=lambda url: get_relative_url(url, page.url),
-        # Marked for review (quiz.js keeps nothing for it, so no mastery threshold), and
-        # without links to the objectives, which have their ids on the module pages only.
-        render=lambda model: quiz_partial.render(quiz=model, config=config, review=True, objective_links=False),
         page_name=name,
     )
     html = _env.get_template("partials/review.html").render(groups=groups, config=config, page=page)
     page.content = MARKER.sub(lambda _: html, page.content)
-    page.meta["quiz"] = True  # main.html loads the quiz script and styles
+    page.meta["quiz"] = True  # main.html loads the quiz script and styles, for the quizzes fetched
     page.meta["review"] = True  # and the review page's script
     return context

@@ -105,10 +105,15 @@ def review_key(question: Locator) -> str:
 
 
 def template_question(page: Page, quiz: str, nth: int = 0) -> str:
-    """The id of the nth answerable question of `quiz` on the review page (in its template)."""
+    """The id of the nth answerable question of `quiz`, from the quiz's own page, which
+    the review page names (and fetches from when a question is due)."""
     return page.evaluate(
-        """([quiz, nth, selector]) => [...document.querySelectorAll("template[data-review-quiz]")]
-            .find((t) => t.dataset.reviewQuiz === quiz).content.querySelectorAll(selector)[nth].dataset.question""",
+        """async ([quiz, nth, selector]) => {
+            const group = [...document.querySelectorAll("[data-review-quiz]")].find((g) => g.dataset.reviewQuiz === quiz);
+            const html = await (await fetch(group.dataset.reviewPage)).text();
+            const found = new DOMParser().parseFromString(html, "text/html").getElementById("quiz-" + quiz);
+            return found.querySelectorAll(selector)[nth].dataset.question;
+        }""",
         [quiz, nth, ANSWERABLE],
     )
 
@@ -339,7 +344,7 @@ def test_without_javascript_the_review_page_says_it_needs_it(browser, server: st
     page.goto(server + f"/{language}kurs/repetisjon/")
     expect(page.locator("[data-review-nojs]")).to_be_visible()
     expect(page.locator("[data-review-nojs]")).to_contain_text(TEXTS[language]["nojs"])
-    assert page.locator(".inkl-quiz").count() == 0  # the questions stay in their templates
+    assert page.locator(".inkl-quiz").count() == 0  # no questions: the script fetches the due ones
     expect(page.locator("[data-review-status]")).to_be_hidden()
     page.goto(server + f"/{language}kurs/")
     expect(page.locator("[data-review-due]")).to_be_hidden()
@@ -371,24 +376,28 @@ def test_axe_finds_no_violation_on_the_review_page(fresh: Page, server: str, lan
 # -- the build -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_review_page_holds_every_scored_question_of_every_quiz_with_where_it_lives(site: Path, language: str) -> None:
+def test_the_review_page_lists_every_scored_question_of_every_quiz_with_where_it_lives(site: Path, language: str) -> None:
     from sitekit.quizzes import load_quizzes
 
     quizzes = load_quizzes(ROOT / "quizzes")
     html = (site / f"{language}kurs/repetisjon/index.html").read_text(encoding="utf-8")
+    assert len(html.encode("utf-8")) < 40_000, "the review page holds questions again (it was half a megabyte)"
     root = parse_html(html)
-    templates = root.find_all(lambda n: n.tag == "template" and "data-review-quiz" in n.attrs)
-    assert sorted(t.attrs["data-review-quiz"] for t in templates) == sorted(quizzes)
-    for template in templates:
-        quiz = quizzes[template.attrs["data-review-quiz"]]
-        sections = template.find_all(lambda n: n.tag == "section")
-        assert len(sections) == 1 and "data-quiz-review" in sections[0].attrs
-        asked = [n.attrs["data-question"] for n in template.find_all(lambda n: "data-question" in n.attrs)]
-        assert asked == [q.id for q in quiz.scored]  # every scored question, no reflection
-        link = template.find(lambda n: n.tag == "a" and n.attrs.get("href", "").endswith(f"#quiz-{quiz.id}"))
+    assert not root.find_all(lambda n: n.tag in ("section", "template") or "data-question" in n.attrs)
+    groups = root.find_all(lambda n: "data-review-quiz" in n.attrs)
+    assert sorted(g.attrs["data-review-quiz"] for g in groups) == sorted(quizzes)
+    for group in groups:
+        quiz = quizzes[group.attrs["data-review-quiz"]]
+        assert group.attrs["data-review-questions"].split() == [q.id for q in quiz.scored]  # every scored question, no reflection
+        link = group.find(lambda n: n.tag == "a" and n.attrs.get("href", "").endswith(f"#quiz-{quiz.id}"))
         assert link is not None and link.text(), f"no link to where {quiz.id} lives"
-        built = site / posixpath.normpath(f"{language}kurs/repetisjon/" + link.attrs["href"].split("#")[0]) / "index.html"
-        assert f'data-quiz="{quiz.id}"' in built.read_text(encoding="utf-8"), built
+        assert link.attrs["href"] == group.attrs["data-review-page"] + f"#quiz-{quiz.id}"
+        built = site / posixpath.normpath(f"{language}kurs/repetisjon/" + group.attrs["data-review-page"]) / "index.html"
+        home = parse_html(built.read_text(encoding="utf-8"))
+        section = home.find(lambda n: n.tag == "section" and n.attrs.get("id") == f"quiz-{quiz.id}")
+        assert section is not None and section.attrs.get("data-quiz") == quiz.id, built
+        on_page = [n.attrs["data-question"] for n in section.find_all(lambda n: "data-question" in n.attrs)]
+        assert set(group.attrs["data-review-questions"].split()) <= set(on_page), built
     # In the nav right after the completion page, with its title in the page's language.
     completion = (site / f"{language}kurs/fullfort/index.html").read_text(encoding="utf-8")
     title = {"": "Neste: Repetisjon", "en/": "Next: Review"}[language]
@@ -396,7 +405,9 @@ def test_the_review_page_holds_every_scored_question_of_every_quiz_with_where_it
 
 
 def test_the_review_hook_names_what_is_wrong() -> None:
-    from sitekit.review import Home, ReviewError, for_review, mark_for_review, quiz_homes, review_groups
+    from types import SimpleNamespace
+
+    from sitekit.review import Home, ReviewError, quiz_homes, review_groups
 
     class P:
         def __init__(self, url, title, markdown):
@@ -404,12 +415,8 @@ def test_the_review_hook_names_what_is_wrong() -> None:
 
     homes = quiz_homes([P("a/", "A &amp; B", "<!-- quiz: q1 -->"), P("b/", "B", "<!-- quiz: q1 -->\n<!-- quiz: q2 -->")])
     assert homes == {"q1": Home("a/", "A &amp; B"), "q2": Home("b/", "B")}
-    model = for_review({"questions": [{"type": "single", "number": 1}, {"type": "reflection", "number": 2}, {"type": "order", "number": 3}],
-                        "intro": "x", "scored": 2})
-    assert [q["number"] for q in model["questions"]] == [1, 3] and model["intro"] is None
-    assert mark_for_review('<section class="inkl-quiz">', "q") == '<section data-quiz-review class="inkl-quiz">'
-    assert mark_for_review('<section data-quiz-review class="inkl-quiz">', "q").count("data-quiz-review") == 1
-    with pytest.raises(ReviewError, match="quiz 'q' rendered without a <section>"):
-        mark_for_review("<div>", "q")
+    quiz = lambda *ids: SimpleNamespace(scored=[SimpleNamespace(id=i) for i in ids])  # noqa: E731
+    groups = review_groups({"q1": quiz("x", "y"), "q2": quiz()}, homes, link=lambda url: "../" + url, page_name="p")
+    assert groups == [{"id": "q1", "title": "A &amp; B", "page": "../a/", "href": "../a/#quiz-q1", "questions": ["x", "y"]}]
     with pytest.raises(ReviewError, match=r"docs/kurs/repetisjon.md: .* no page places 'q3'"):
-        review_groups({"q1": None, "q3": None}, {"q1": homes["q1"]}, view=None, link=None, render=None, page_name="docs/kurs/repetisjon.md")
+        review_groups({"q1": None, "q3": None}, {"q1": homes["q1"]}, link=None, page_name="docs/kurs/repetisjon.md")

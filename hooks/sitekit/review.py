@@ -1,11 +1,13 @@
-"""The review page: every scored question of every quiz, grouped by quiz, for
-assets/js/review-page.js to show the ones the reader has due (see hooks/review.py).
+"""The review page: a list of every scored question of every quiz, grouped by quiz,
+for assets/js/review-page.js to show the ones the reader has due (see hooks/review.py).
 
-Each quiz is the ordinary quiz partial with its reflection questions left out,
-its section marked `data-quiz-review` (quiz.js then keeps no answers for it and
-offers no reset), inside a `<template>`: the browser parses it but leaves it out
-of the page, so a page that holds a hundred questions has in it only the few
-that are due. Without JavaScript the page says that review needs it."""
+The page holds no questions. For each quiz it says where the quiz lives and which of
+its questions are scored; the script fetches the quiz's own page only when one of its
+questions is due, and shows those questions there, marked `data-quiz-review` (quiz.js
+then keeps no answers for it and offers no reset). A reader can only have questions due
+from quizzes answered in this browser, whose pages are then usually in its cache. The
+page stays small (it held every quiz, half a megabyte), and the build renders each quiz
+once. Without JavaScript the page says that review needs it."""
 from __future__ import annotations
 
 import re
@@ -21,9 +23,6 @@ from sitekit.quizzes import MARKER as QUIZ_MARKER
 MARKER = re.compile(r"<!--\s*review\s*-->")
 # The course overview's line that says how many questions are due (course-tasks.html).
 DUE_LINE = "data-review-due"
-# The first tag of the quiz partial: the quiz's <section>.
-_SECTION = re.compile(r"<section\b")
-_SECTION_TAG = re.compile(r"<section\b[^>]*>")
 
 
 class ReviewError(PluginError):
@@ -55,41 +54,10 @@ def quiz_homes(pages: Iterable[SitePage]) -> dict[str, Home]:
     return homes
 
 
-def for_review(model: dict[str, Any]) -> dict[str, Any]:
-    """A quiz's view model (sitekit.quizzes.view_model) for the review page: the
-    scored questions only, each keeping its number in the quiz, and no intro (the
-    review page says where the quiz is instead)."""
-    questions = [q for q in model["questions"] if q["type"] != "reflection"]
-    return {**model, "questions": questions, "intro": None, "scored": len(questions)}
-
-
-def mark_for_review(section: str, quiz_id: str) -> Markup:
-    """The rendered quiz (our own partial, escaped there) with `data-quiz-review` on
-    its section: the partial writes it when asked (`review`); this makes sure."""
-    opening = _SECTION_TAG.search(section)
-    if opening and "data-quiz-review" in opening.group(0):
-        return Markup(section)
-    marked, found = _SECTION.subn("<section data-quiz-review", section, count=1)
-    if not found:
-        raise ReviewError(
-            f"overrides/partials/quiz.html: the quiz '{quiz_id}' rendered without a <section>; "
-            "the review page marks each quiz's <section> with data-quiz-review."
-        )
-    return Markup(marked)
-
-
-def review_groups(
-    quizzes: dict[str, Quiz],
-    homes: dict[str, Home],
-    view: Callable[[Quiz], dict[str, Any]],
-    link: Callable[[str], str],
-    render: Callable[[dict[str, Any]], str],
-    page_name: str,
-) -> list[dict[str, Any]]:
-    """One group per quiz with a scored question, in the order of the quizzes'
-    pages: the quiz id, its page's title and a link to the quiz there (`link` makes
-    a page URL relative), and `render(intro)`, which gives the quiz's HTML for the
-    review page with `intro` (safe HTML) under its title."""
+def review_groups(quizzes: dict[str, Quiz], homes: dict[str, Home], link: Callable[[str], str], page_name: str) -> list[dict[str, Any]]:
+    """One group per quiz with a scored question, in the order of the quizzes' pages:
+    the quiz id, its page's title, a link to the quiz there and to the page itself
+    (`link` makes a page URL relative), and the ids of its scored questions."""
     missing = sorted(set(quizzes) - set(homes))
     if missing:
         raise ReviewError(
@@ -100,18 +68,9 @@ def review_groups(
     for quiz_id, home in homes.items():
         if quiz_id not in quizzes:
             continue  # an unknown id: the quiz hook names it on its page
-        model = for_review(view(quizzes[quiz_id]))
-        if not model["questions"]:
+        questions = [question.id for question in quizzes[quiz_id].scored]
+        if not questions:
             continue
-
-        def rendered(intro: Markup, model: dict[str, Any] = model, quiz_id: str = quiz_id) -> Markup:
-            return mark_for_review(render({**model, "intro": Markup(intro)}), quiz_id)
-
-        groups.append({
-            "id": quiz_id,
-            "title": home.title,
-            "href": f"{link(home.url)}#quiz-{quiz_id}",
-            "render": rendered,
-            "count": len(model["questions"]),
-        })
+        page = link(home.url)
+        groups.append({"id": quiz_id, "title": home.title, "page": page, "href": f"{page}#quiz-{quiz_id}", "questions": questions})
     return groups

@@ -1,10 +1,10 @@
-/* Review, what the reader sees: on the review page, the questions that are due, put
-   into the page from the quizzes the build wrote into <template>s (partials/review.html),
-   and how many there are, or when the next ones are due; on the course overview, the
-   due line ([data-review-due], course-tasks.html). The schedule is review.js, loaded
-   before this script. quiz.js mounts the quizzes put in here as usual, on
-   DOMContentLoaded: this runs as soon as it loads, before that. Stored values are only
-   compared with the questions' ids, never put into a selector or into HTML. */
+/* Review, what the reader sees: on the review page, the questions that are due, fetched
+   from their quizzes' own pages (the page lists each quiz's page and its scored
+   questions, partials/review.html), and how many there are, or when the next ones are
+   due; on the course overview, the due line ([data-review-due], course-tasks.html). The
+   schedule is review.js, loaded before this script; quiz.js mounts each quiz put in here
+   (window.inklQuiz.init). Stored values are only compared with the questions' ids, never
+   put into a selector or into HTML. */
 (function () {
   "use strict";
 
@@ -49,23 +49,55 @@
   }
 
   // -- the review page
+  // A quiz's scored questions, as its own page has them, made ready for review: only the
+  // questions due (in their order, with their numbers), marked for review (quiz.js keeps
+  // no answers for it), the «From the page» line in place of the intro, the links to its
+  // objectives (ids on the module page only) as text, and every other link made to work
+  // from here. `html` is the quiz's page, from this site; `address` is where it came from.
+  function reviewQuiz(html, address, group, due) {
+    var source = new DOMParser().parseFromString(html, "text/html");
+    var found = source.getElementById("quiz-" + group.dataset.reviewQuiz);
+    if (!found || found.dataset.quiz !== group.dataset.reviewQuiz) throw new Error("no quiz " + group.dataset.reviewQuiz + " on " + address);
+    var quiz = document.importNode(found, true);
+    quiz.setAttribute("data-quiz-review", "");
+    quiz.removeAttribute("data-mastery");
+    quiz.querySelectorAll(".inkl-quiz__question").forEach(function (question) {
+      if (due.indexOf(question.dataset.question) < 0) question.remove();
+    });
+    var intro = quiz.querySelector(".inkl-quiz__intro");
+    if (intro) intro.remove();
+    var title = quiz.querySelector(".inkl-quiz__title");
+    var from = group.querySelector("[data-review-from]");
+    title.parentNode.insertBefore(from, title.nextSibling);
+    quiz.querySelectorAll('a[href^="#mal-"]').forEach(function (link) { link.replaceWith(document.createTextNode(link.textContent)); });
+    quiz.querySelectorAll("a[href]").forEach(function (link) {
+      if (from.contains(link)) return;
+      var href = link.getAttribute("href");
+      var inside = href.charAt(0) === "#" && Array.prototype.some.call(quiz.querySelectorAll("[id]"), function (element) { return "#" + element.id === href; });
+      if (inside) return;
+      var url = new URL(href, address);
+      link.setAttribute("href", url.origin === location.origin ? url.pathname + url.search + url.hash : url.href);
+    });
+    var score = quiz.querySelector("[data-quiz-score]");
+    if (score) score.dataset.total = String(due.length); // the quiz's score counts the questions shown
+    return quiz;
+  }
+
   function mountPage(root) {
     var status = root.querySelector("[data-review-status]");
-    var data = review.load(), state = review.summary(data), known = {}, shown = [];
+    var data = review.load(), state = review.summary(data), known = {}, shown = [], waiting = [];
 
     function say(text) { status.textContent = text; status.hidden = false; }
 
     root.querySelector("[data-review-nojs]").hidden = true;
-    root.querySelectorAll("template[data-review-quiz]").forEach(function (template) {
-      var quizId = template.dataset.reviewQuiz, part = template.content.cloneNode(true), kept = 0;
-      part.querySelectorAll(".inkl-quiz__question").forEach(function (question) {
-        var key = quizId + "/" + question.dataset.question;
+    root.querySelectorAll("[data-review-quiz]").forEach(function (group) {
+      var quizId = group.dataset.reviewQuiz, due = [];
+      group.dataset.reviewQuestions.split(" ").forEach(function (id) {
+        var key = quizId + "/" + id;
         known[key] = true;
-        if (state.due.indexOf(key) >= 0) { kept += 1; shown.push(key); } else question.remove();
+        if (state.due.indexOf(key) >= 0) { due.push(id); shown.push(key); }
       });
-      var score = part.querySelector("[data-quiz-score]");
-      if (score) score.dataset.total = String(kept); // the quiz's score counts the questions shown
-      if (kept) template.parentNode.insertBefore(part, template);
+      if (due.length) waiting.push({ group: group, due: due });
     });
     // Questions no quiz has any more (a quiz was rewritten) leave the list.
     var gone = Object.keys(data.items).filter(function (key) { return !known[key]; });
@@ -74,7 +106,34 @@
       review.save(data);
       state = review.summary(data);
     }
-    say(shown.length ? dueText(shown.length) : laterText(state));
+    if (!waiting.length) { say(laterText(state)); return; }
+
+    // Each quiz with questions due, from its own page; they show together, in the list's order.
+    say(t("review.loading"));
+    Promise.all(waiting.map(function (entry) {
+      var address = new URL(entry.group.dataset.reviewPage, location.href).href;
+      return fetch(address, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error(address + ": " + response.status);
+          return response.text();
+        })
+        .then(function (html) { return { entry: entry, quiz: reviewQuiz(html, address, entry.group, entry.due) }; })
+        .catch(function (error) {
+          if (window.console) console.error(error);
+          return { entry: entry, quiz: null };
+        });
+    })).then(function (results) {
+      var count = 0;
+      results.forEach(function (result) {
+        if (!result.quiz) return;
+        result.entry.group.appendChild(result.quiz);
+        result.entry.group.hidden = false;
+        if (window.inklQuiz) window.inklQuiz.init(result.quiz);
+        count += result.entry.due.length;
+      });
+      var failed = results.some(function (result) { return !result.quiz; });
+      say((count ? dueText(count) : "") + (failed ? (count ? " " : "") + t("review.failed") : ""));
+    });
 
     // After each check here (review.js, listening first, has moved the question on):
     // once every question shown is done for today, say so, and what comes next.
