@@ -43,4 +43,5 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     page.content = MARKER.sub(lambda _: html, page.content)
     page.meta["quiz"] = True  # main.html loads the quiz script and styles, for the quizzes fetched
     page.meta["review"] = True  # and the review page's script
+    page.meta["quiz_from_page"] = True  # which fetches the quizzes with questions due
     return context

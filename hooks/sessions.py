@@ -1,6 +1,6 @@
 """Session plans that run: check each plan's time table, put a «Run the session»
-button before it, and the module's quiz in a <template> for the run view
-(see sitekit.sessions; assets/js/session-run.js runs it)."""
+button before it, and the run view, which fetches the module's quiz from the module's
+page at the quiz step (see sitekit.sessions; assets/js/session-run.js runs it)."""
 from __future__ import annotations
 
 
@@ -10,8 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from sitekit.course import session_meta
-from sitekit.languages import current_locale
-from sitekit.quizzes import build_quizzes, render_quiz
+from sitekit.quizzes import build_quizzes
 from sitekit.sessions import SessionError, module_parts, plan_problems, questions_for, short_quiz_problems, with_run_buttons
 from sitekit.templates import partials_env
 
@@ -46,11 +45,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
     page.content = with_run_buttons(page.content or "", button)
     module_page = next((p for p in nav.pages if p.url == context["session"]["module"]["url"]), None)
     parts = module_parts(module_page.content or "", context["session"]["module"]["href"]) if module_page else {}
-    quiz_html = render_quiz(_env.get_template("partials/quiz.html"), quiz, current_locale(config), page.url, config)
-    # The run view's layer and the quiz it clones; session.html places it after the plan.
-    context["session_run"] = Markup(partial.render(config=config, page=page, part="layer", quiz=Markup(quiz_html),
+    # The run view's layer, which fetches the quiz from the module's page; session.html places it after the plan.
+    context["session_run"] = Markup(partial.render(config=config, page=page, part="layer", quiz_id=quiz_id,
+        quiz_page=context["session"]["module"]["href"],
         # Parts of the module's own built page: HTML that Markdown made safe.
         module_parts={key: (Markup(heading), Markup(html)) for key, (heading, html) in parts.items()}))
     page.meta["quiz"] = True  # main.html loads the quiz script and styles
     page.meta["session_run"] = True  # and the run view's
+    page.meta["quiz_from_page"] = True  # which fetches the quiz
     return context

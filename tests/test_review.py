@@ -373,6 +373,22 @@ def test_axe_finds_no_violation_on_the_review_page(fresh: Page, server: str, lan
     assert violations(page) == []  # the due line on the overview
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_quiz_page_that_cannot_be_fetched_is_said_and_the_others_still_show(fresh: Page, server: str, language: str) -> None:
+    page = fresh
+    page.goto(server + f"/{language}kurs/repetisjon/")
+    first, second = template_question(page, "kurs-modul-4", 0), template_question(page, "forskning-kai", 0)
+    put(page, {f"kurs-modul-4/{first}": item(day(-1)), f"forskning-kai/{second}": item(day(0))})
+    page.route("**/kurs/modul-4/", lambda route: route.abort())
+    page.reload()
+    failed = {"": "Noen av spørsmålene kunne ikke hentes", "en/": "Some of the questions could not be fetched"}[language]
+    expect(page.locator("[data-review-status]")).to_contain_text(failed)
+    expect(page.locator("[data-review-status]")).to_contain_text(TEXTS[language]["one"])
+    expect(page.locator(".inkl-quiz__question")).to_have_count(1)
+    assert stored(page)["items"].keys() == {f"kurs-modul-4/{first}", f"forskning-kai/{second}"}  # nothing lost
+
+
 # -- the build -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", LANGUAGES)

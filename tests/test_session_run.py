@@ -131,13 +131,17 @@ def test_the_short_quiz_in_front_matter_is_the_one_the_plan_names(suffix: str) -
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_session_plan_has_two_run_buttons_and_its_quiz_in_a_template(site: Path, language: str) -> None:
+def test_each_session_plan_has_two_run_buttons_and_names_its_quiz_and_the_page_it_is_on(site: Path, language: str) -> None:
     for number in range(1, 9):
         html = (site / language / f"team/modul-{number}/index.html").read_text(encoding="utf-8")
         assert html.count('data-session-run="plan-') == 2, number
         assert 'data-session-plan="plan-60"' in html and 'data-session-plan="plan-90"' in html
-        template = re.search(r"<template data-run-quiz>(.*?)</template>", html, re.S)
-        assert template and f'data-quiz="kurs-modul-{number}"' in template.group(1), number
+        # The run view fetches the quiz from the module's page: the plan carries no copy.
+        assert "inkl-quiz__question" not in html and "<template data-run-quiz" not in html, number
+        layer = re.search(r'data-run-quiz="([^"]+)" data-run-quiz-page="([^"]+)"', html)
+        assert layer and layer.group(1) == f"kurs-modul-{number}", number
+        module = (site / language / f"team/modul-{number}" / layer.group(2) / "index.html").resolve()
+        assert f'id="quiz-kurs-modul-{number}" data-quiz="kurs-modul-{number}"' in module.read_text(encoding="utf-8"), module
         # The facilitator's own preparation is a facilitator note, and the page has the toggle.
         before = html.split('id="for-okta"')[1].split("<h2")[0]
         assert 'class="admonition facilitator"' in before, number
@@ -290,6 +294,28 @@ def test_axe_finds_nothing_in_the_run_view(page: Page, server: str, errors: list
     page.keyboard.press("Escape")  # the quiz presents: it asks to leave, and the run view closes
     expect(page.locator("[data-session-run-view]")).to_be_hidden()
     assert page.evaluate("document.activeElement.dataset.sessionRun") == "plan-90"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_quiz_that_cannot_be_fetched_is_said_at_its_step_and_fetched_again_later(page: Page, server: str, language: str) -> None:
+    """Offline in the middle of a session: the quiz step says so in words, the rest of the
+    run goes on, and the quiz comes once the module's page can be fetched again."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    blocked = {"on": True}
+    page.route(f"**/{language}kurs/modul-3/", lambda route: route.abort() if blocked["on"] else route.continue_())
+    page.goto(server + f"/{language}team/modul-3/")
+    open_by_keyboard(page)
+    view = page.locator("[data-session-run-view]")
+    for _ in range(5):  # the quiz step, step 6 of 8
+        page.keyboard.press("ArrowRight")
+    failed = {"": "Quizen kunne ikke hentes", "en/": "The quiz could not be fetched"}[language]
+    expect(view.locator("[data-run-section]")).to_contain_text(failed)
+    expect(view.locator(".inkl-quiz")).to_have_count(0)
+    blocked["on"] = False
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowRight")
+    expect(view.locator(".inkl-quiz")).to_have_class(re.compile("inkl-quiz--team"))
 
 
 @pytest.mark.browser

@@ -49,16 +49,10 @@
   }
 
   // -- the review page
-  // A quiz's scored questions, as its own page has them, made ready for review: only the
+  // A quiz from its own page (quiz-from-page.js), made ready for review: only the
   // questions due (in their order, with their numbers), marked for review (quiz.js keeps
-  // no answers for it), the «From the page» line in place of the intro, the links to its
-  // objectives (ids on the module page only) as text, and every other link made to work
-  // from here. `html` is the quiz's page, from this site; `address` is where it came from.
-  function reviewQuiz(html, address, group, due) {
-    var source = new DOMParser().parseFromString(html, "text/html");
-    var found = source.getElementById("quiz-" + group.dataset.reviewQuiz);
-    if (!found || found.dataset.quiz !== group.dataset.reviewQuiz) throw new Error("no quiz " + group.dataset.reviewQuiz + " on " + address);
-    var quiz = document.importNode(found, true);
+  // no answers for it), and the «From the page» line in place of its intro.
+  function forReview(quiz, group, due) {
     quiz.setAttribute("data-quiz-review", "");
     quiz.removeAttribute("data-mastery");
     quiz.querySelectorAll(".inkl-quiz__question").forEach(function (question) {
@@ -67,17 +61,7 @@
     var intro = quiz.querySelector(".inkl-quiz__intro");
     if (intro) intro.remove();
     var title = quiz.querySelector(".inkl-quiz__title");
-    var from = group.querySelector("[data-review-from]");
-    title.parentNode.insertBefore(from, title.nextSibling);
-    quiz.querySelectorAll('a[href^="#mal-"]').forEach(function (link) { link.replaceWith(document.createTextNode(link.textContent)); });
-    quiz.querySelectorAll("a[href]").forEach(function (link) {
-      if (from.contains(link)) return;
-      var href = link.getAttribute("href");
-      var inside = href.charAt(0) === "#" && Array.prototype.some.call(quiz.querySelectorAll("[id]"), function (element) { return "#" + element.id === href; });
-      if (inside) return;
-      var url = new URL(href, address);
-      link.setAttribute("href", url.origin === location.origin ? url.pathname + url.search + url.hash : url.href);
-    });
+    title.parentNode.insertBefore(group.querySelector("[data-review-from]"), title.nextSibling);
     var score = quiz.querySelector("[data-quiz-score]");
     if (score) score.dataset.total = String(due.length); // the quiz's score counts the questions shown
     return quiz;
@@ -95,7 +79,7 @@
       group.dataset.reviewQuestions.split(" ").forEach(function (id) {
         var key = quizId + "/" + id;
         known[key] = true;
-        if (state.due.indexOf(key) >= 0) { due.push(id); shown.push(key); }
+        if (state.due.indexOf(key) >= 0) due.push(id);
       });
       if (due.length) waiting.push({ group: group, due: due });
     });
@@ -111,13 +95,10 @@
     // Each quiz with questions due, from its own page; they show together, in the list's order.
     say(t("review.loading"));
     Promise.all(waiting.map(function (entry) {
-      var address = new URL(entry.group.dataset.reviewPage, location.href).href;
-      return fetch(address, { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error(address + ": " + response.status);
-          return response.text();
-        })
-        .then(function (html) { return { entry: entry, quiz: reviewQuiz(html, address, entry.group, entry.due) }; })
+      var group = entry.group, fetched = window.inklQuizFromPage
+        ? window.inklQuizFromPage(group.dataset.reviewPage, group.dataset.reviewQuiz)
+        : Promise.reject(new Error("quiz-from-page.js is not loaded"));
+      return fetched.then(function (quiz) { return { entry: entry, quiz: forReview(quiz, entry.group, entry.due) }; })
         .catch(function (error) {
           if (window.console) console.error(error);
           return { entry: entry, quiz: null };
@@ -129,6 +110,7 @@
         result.entry.group.appendChild(result.quiz);
         result.entry.group.hidden = false;
         if (window.inklQuiz) window.inklQuiz.init(result.quiz);
+        result.entry.due.forEach(function (id) { shown.push(result.entry.group.dataset.reviewQuiz + "/" + id); });
         count += result.entry.due.length;
       });
       var failed = results.some(function (result) { return !result.quiz; });

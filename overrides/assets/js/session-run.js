@@ -1,9 +1,9 @@
 /* Run a team session from its plan: a full-window layer (partials/session-run.html)
    with one step of the plan's time table at a time, its prompt and the section of
    the page its «Hva» links to (at the case, the module's case too), a countdown for
-   the step, and the module's quiz in presenter mode at the quiz step. The table, the
-   sections and the quiz are copied
-   from the page (cloned nodes, never HTML from strings). State lives in this page
+   the step, and the module's quiz in presenter mode at the quiz step. The table and the
+   sections are copied from the page, the quiz from the module's page (quiz-from-page.js,
+   fetched when the run opens): cloned or parsed nodes, never HTML from strings. State lives in this page
    only, and the step in the address (#run-plan-60-3) so a reload comes back to it:
    nothing is stored.
 
@@ -71,7 +71,13 @@
     var home = view.parentNode, homeNext = view.nextSibling;
     var part = function (name) { return view.querySelector("[data-run-" + name + "]"); };
     var button = function (action) { return view.querySelector('[data-run-action="' + action + '"]'); };
-    var quizTemplate = document.querySelector("template[data-run-quiz]");
+    // The module's quiz, fetched from the module's page (quiz-from-page.js) when a run opens.
+    var quizId = view.dataset.runQuiz, quizPage = view.dataset.runQuizPage;
+    function fetchQuiz() {
+      return quizId && quizPage && window.inklQuizFromPage
+        ? window.inklQuizFromPage(quizPage, quizId)
+        : Promise.reject(new Error("no quiz to fetch (quiz-from-page.js loaded?)"));
+    }
     var run = null;  // the run now open: {steps, questions, index, left, running, opener, inert, quiz, upSaid}
     var ticker = null, last = 0;
 
@@ -116,15 +122,24 @@
     }
 
     function startQuiz(area) {
-      if (!quizTemplate) return;
-      var quiz = quizTemplate.content.firstElementChild.cloneNode(true);
-      area.appendChild(quiz);
-      run.quiz = quiz;
-      var engine = window.inklQuiz;
-      if (engine && typeof engine.init === "function") engine.init(quiz);
-      // While the quiz presents, its keys are its own (it hands back at its ends).
-      run.presenting = Boolean(engine);
-      quiz.dispatchEvent(new CustomEvent("inkl:present", { detail: { questions: run.questions, embedded: true } }));
+      var waiting = document.createElement("p");
+      waiting.className = "inkl-run__quiz-state";
+      waiting.textContent = t("run.quiz.loading");
+      area.appendChild(waiting);
+      var thisRun = run, step = run.index;
+      fetchQuiz().then(function (quiz) {
+        if (run !== thisRun || run.index !== step || !waiting.isConnected) return;  // the team has moved on
+        waiting.replaceWith(quiz);
+        run.quiz = quiz;
+        var engine = window.inklQuiz;
+        if (engine && typeof engine.init === "function") engine.init(quiz);
+        // While the quiz presents, its keys are its own (it hands back at its ends).
+        run.presenting = Boolean(engine);
+        quiz.dispatchEvent(new CustomEvent("inkl:present", { detail: { questions: run.questions, embedded: true } }));
+      }, function (error) {
+        if (window.console) console.error(error);
+        if (waiting.isConnected) waiting.textContent = t("run.quiz.failed");
+      });
     }
 
     function show(index, focusTitle) {
@@ -193,6 +208,7 @@
       button("facilitator").setAttribute("aria-pressed", String(document.documentElement.classList.contains("inkl-facilitator")));
       last = Date.now();
       ticker = window.setInterval(tick, 250);
+      fetchQuiz().catch(function () { /* said at the quiz step */ });  // ready before the quiz step
       show(Math.min(Math.max(start || 0, 0), steps.length - 1), true);
     }
 
