@@ -89,7 +89,7 @@ def package(request, site: Path) -> Package:
 
 
 def test_the_manifest_is_at_the_root_and_names_its_scorm_version(package: Package) -> None:
-    assert package.names[0] == "imsmanifest.xml"
+    assert "imsmanifest.xml" in package.names  # at the root (the packaging spec asks no place in the zip)
     assert local(package.root.tag) == "manifest" and package.root.tag.startswith(f"{{{package.cp}}}")
     assert [e.text for e in package.find("cp:metadata/cp:schema")] == ["ADL SCORM"]
     expected = "1.2" if package.version == "1.2" else "2004 4th Edition"
@@ -166,9 +166,12 @@ def test_package_pages_load_lms_js_last_in_the_head(package: Package) -> None:
     for module in modules(package.language):
         html = package.files[module["page"]].decode("utf-8")
         head = html[: html.index("</head>")].rstrip()
-        assert head.endswith(f'<meta name="inkl-scorm" content="{package.version}">\n<script src="{depth}assets/js/lms.js"></script>'), module["page"]
-        assert html.count("lms.js") == 1 and html.count("inkl-scorm") == 1
+        assert head.endswith(f'<script src="{depth}assets/js/lms.js"></script>'), module["page"]
+        assert html.count("lms.js") == 1 and html.count("inkl-scorm") == 0
         assert 'name="search"' not in html and "md-select" not in html  # no search box, no language switch
+    # The package's copy of lms.js names its version (the site's copy has the mark).
+    lms = package.files["assets/js/lms.js"].decode("utf-8")
+    assert "@inkl-scorm-version@" not in lms and lms.count(f'"{package.version}"') >= 1
 
 
 def test_links_that_leave_the_sco_open_the_public_site_in_a_new_tab(package: Package) -> None:
@@ -192,7 +195,10 @@ def test_links_that_leave_the_sco_open_the_public_site_in_a_new_tab(package: Pac
 def test_package_assets_are_the_sites_minified_files(package: Package, site: Path) -> None:
     for name, data in package.files.items():
         if name.startswith("assets/"):
-            assert data == (site / name).read_bytes(), name
+            site_copy = (site / name).read_bytes()
+            if name == "assets/js/lms.js":  # the package's copy names its version
+                site_copy = site_copy.replace(b"@inkl-scorm-version@", package.version.encode())
+            assert data == site_copy, name
     assert b"/*" not in package.files["assets/js/quiz.js"][:200]
 
 
@@ -280,7 +286,7 @@ PAGE = """<html><head><meta charset="utf-8"><link rel="stylesheet" href="../../a
 
 def _copy(html: str = PAGE) -> tuple[str, list[str]]:
     return package_page(html, page="kurs/modul-1/index.html", files=FILES, site_url="https://example.org/repo/",
-                        version=VERSIONS[0], where="docs/kurs/modul-1.md (module 1)")
+                        where="docs/kurs/modul-1.md (module 1)")
 
 
 def test_package_page_keeps_in_page_links_and_sends_the_others_to_the_public_site() -> None:
@@ -292,7 +298,7 @@ def test_package_page_keeps_in_page_links_and_sends_the_others_to_the_public_sit
     assert '<link rel="next" href="https://example.org/repo/kurs/modul-2/">' in html
     assert "generator" not in html
     assert needed == ["kurs/modul-1/index.html", "assets/site.css", "assets/img/a.svg", "assets/js/lms.js"]
-    assert html.index('<meta name="inkl-scorm" content="1.2">\n<script src="../../assets/js/lms.js"></script>') < html.index("</head>")
+    assert html.index('<script src="../../assets/js/lms.js"></script>\n') < html.index("</head>")
 
 
 def test_package_page_refuses_a_file_that_is_not_in_the_site() -> None:
@@ -312,15 +318,24 @@ def test_package_page_leaves_out_search_and_the_language_switch_or_says_why_it_c
 
 def test_a_module_page_without_its_quiz_stops_the_package() -> None:
     course = Course("nb", "Kurset", "Om kurset", (Sco(1, "Modul 1", "Om modul 1", "kurs/modul-1/index.html", "docs/kurs/modul-1.md", "other"),))
-    pages = {"kurs/modul-1/index.html": PAGE.encode(), "assets/site.css": b"", "assets/img/a.svg": b"", "assets/js/lms.js": b""}
+    pages = {"kurs/modul-1/index.html": PAGE.encode(), "assets/site.css": b"", "assets/img/a.svg": b"",
+             "assets/js/lms.js": b'var packaged = "@inkl-scorm-version@";'}
     with pytest.raises(ScormError, match=r"docs/kurs/modul-1\.md \(module 1, .*\): the page has no quiz 'other'"):
         build_packages(course, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
     fixed = Course("nb", "Kurset", "Om kurset", (Sco(1, "Modul 1", "Om modul 1", "kurs/modul-1/index.html", "docs/kurs/modul-1.md", "q"),))
     packages = build_packages(fixed, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
     assert sorted(packages) == ["inkluderingskompetanse-nb-scorm12.zip", "inkluderingskompetanse-nb-scorm2004.zip"]
+    pages_in = []
     for version, data in zip(VERSIONS, packages.values()):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            assert f'<meta name="inkl-scorm" content="{version.key}">' in archive.read("kurs/modul-1/index.html").decode()
+            assert archive.testzip() is None
+            assert archive.read("assets/js/lms.js") == f'var packaged = "{version.key}";'.encode()
+            assert sorted(archive.namelist()) == sorted(["imsmanifest.xml", *pages])
+            pages_in.append(archive.read("kurs/modul-1/index.html"))
+    assert pages_in[0] == pages_in[1]  # the same page in both versions: compressed once
+    pages["assets/js/lms.js"] = b"var packaged = '1.2';"
+    with pytest.raises(ScormError, match=r"overrides/assets/js/lms\.js: must have the mark '@inkl-scorm-version@' once"):
+        build_packages(fixed, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
 
 
 def test_files_that_several_modules_share_are_listed_once_in_an_asset_resource() -> None:

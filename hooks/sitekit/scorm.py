@@ -3,9 +3,10 @@ the built module pages, for organisations that run training in a learning platfo
 
 Each module is one SCO (a page the platform launches and that reports to it). Its
 package copy is the built page with three changes, in the copy only:
-- the head ends with `<meta name="inkl-scorm" content="1.2|2004">` and the script
-  assets/js/lms.js, which talks to the platform (plain and synchronous, so it runs
-  before the body's scripts read the stored answers);
+- the head ends with the script assets/js/lms.js, which talks to the platform (plain
+  and synchronous, so it runs before the body's scripts read the stored answers); each
+  package's copy of lms.js names the package's SCORM version, so the pages are the
+  same in both versions' zips;
 - every link that leaves the page opens the public site in a new tab (a link inside
   the platform's frame would leave the course), and links within the page stay;
 - the search box and the language switch are left out: the package has no search
@@ -48,11 +49,14 @@ NAME = "inkluderingskompetanse"
 
 @dataclass(frozen=True)
 class Version:
-    key: str  # what the meta tag says, for lms.js: "1.2" or "2004"
+    key: str  # what each package's copy of lms.js is told: "1.2" or "2004"
     suffix: str  # in the file name
 
 
 VERSIONS = (Version("1.2", "scorm12"), Version("2004", "scorm2004"))
+# The mark in lms.js that each package's copy has in place of its version's key: the
+# pages are then the same in both versions, and each language's files are compressed once.
+VERSION_MARK = "@inkl-scorm-version@"
 
 
 @dataclass(frozen=True)
@@ -159,12 +163,8 @@ def without_site_tools(html: str) -> str:
     return _without(html, _LANGUAGES, "div")
 
 
-def _meta(version: Version) -> str:
-    return f'<meta name="inkl-scorm" content="{version.key}">'
-
-
 def package_page(
-    html: str, *, page: str, files: set[str], site_url: str, version: Version, where: str,
+    html: str, *, page: str, files: set[str], site_url: str, where: str,
 ) -> tuple[str, list[str]]:
     """The package copy of the built page `page` (path relative to the site root) and
     the site files it needs, the page itself first. `files` lists the built site's
@@ -241,7 +241,7 @@ def package_page(
         raise ScormError(f"{where}: the built page has no </head>, so lms.js has no place.")
     lms = posixpath.relpath(LMS_SCRIPT, folder or ".")
     needs(lms, "lms.js")
-    injected = f'{_meta(version)}\n<script src="{lms}"></script>\n'
+    injected = f'<script src="{lms}"></script>\n'
     line = html.rfind("\n", 0, head_end) + 1  # before the indent of </head>, if it has a line of its own
     at = line if not html[line:head_end].strip() else head_end
     return html[:at] + injected + html[at:], needed
@@ -462,12 +462,13 @@ def manifest_problems(xml: bytes, names: Iterable[str]) -> list[str]:
 # -- the zip ---------------------------------------------------------------------------
 
 
-def zip_bytes(files: Mapping[str, bytes]) -> bytes:
-    """A zip of `files` (name → content), the manifest first, then by name; the same
-    input gives the same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files, key=lambda n: (n != MANIFEST, n)):
+def zip_bytes(files: Mapping[str, bytes], after: bytes = b"") -> bytes:
+    """A zip of `files` (name → content), by name; the same input gives the same bytes.
+    With `after`, a zip: its entries come first, as they are (compressed once for
+    several packages), and the new ones after them."""
+    buffer = io.BytesIO(after)
+    with zipfile.ZipFile(buffer, "a" if after else "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -479,8 +480,9 @@ def build_packages(
     course: Course, *, read: Callable[[str], bytes], files: set[str], site_url: str, mastery_percent: int,
 ) -> dict[str, bytes]:
     """The zips of `course`, one per SCORM version, by file name. `read(name)` gives
-    a built file's bytes; `files` lists the built site's files. The package pages are
-    made once: the versions differ only in the meta tag that names the version."""
+    a built file's bytes; `files` lists the built site's files. The versions differ only
+    in the manifest and in the version their copy of lms.js is told (VERSION_MARK): the
+    other files are made and compressed once, and both zips have them first."""
     if not course.scos:
         raise ScormError(f"The course in '{course.language}' has no modules (no page with 'module:' front matter), so it has no SCORM package.")
     contents: dict[str, bytes] = {}
@@ -491,7 +493,7 @@ def build_packages(
         html = read(sco.page).decode("utf-8")
         if f'data-quiz="{sco.quiz}"' not in html:
             raise ScormError(f"{where}: the page has no quiz '{sco.quiz}', so the module cannot report a score.")
-        copy, needed = package_page(html, page=sco.page, files=files, site_url=site_url, version=VERSIONS[0], where=where)
+        copy, needed = package_page(html, page=sco.page, files=files, site_url=site_url, where=where)
         contents[sco.page] = copy.encode("utf-8")
         for name in needed[1:]:
             if name.endswith(".css"):
@@ -501,15 +503,19 @@ def build_packages(
             contents.setdefault(name, read(name))
         needs[sco.number] = needed
     resources = plan_resources(needs)
+    lms = contents.pop(LMS_SCRIPT).decode("utf-8")
+    if lms.count(VERSION_MARK) != 1:
+        raise ScormError(f"overrides/{LMS_SCRIPT}: must have the mark '{VERSION_MARK}' once, where each package's copy names its SCORM version.")
+    shared = zip_bytes(contents)
     packages = {}
     for version in VERSIONS:
         package = package_name(course.language, version)
         xml = manifest(course, version, resources, mastery_percent)
-        problems = manifest_problems(xml, contents)
+        problems = manifest_problems(xml, [*contents, LMS_SCRIPT])
         if problems:
             raise ScormError(f"{package}: the manifest would be invalid:\n  " + "\n  ".join(problems))
-        pages = {sco.page: contents[sco.page].replace(_meta(VERSIONS[0]).encode(), _meta(version).encode(), 1) for sco in course.scos}
-        packages[package] = zip_bytes({MANIFEST: xml, **contents, **pages})
+        own = {MANIFEST: xml, LMS_SCRIPT: lms.replace(VERSION_MARK, version.key).encode("utf-8")}
+        packages[package] = zip_bytes(own, after=shared)
     return packages
 
 

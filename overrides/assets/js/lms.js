@@ -1,6 +1,6 @@
 /* Reporting to a learning platform (LMS) through SCORM. Loaded only by the module pages
-   inside a SCORM package, as the last element of <head>, which also carries
-   <meta name="inkl-scorm" content="1.2"> or content="2004". Public pages never load it.
+   inside a SCORM package, as the last element of <head>; each package's copy of this
+   file names its SCORM version, 1.2 or 2004 (below). Public pages never load it.
 
    Without an API in a parent frame or the opener, this does nothing at all: the page
    behaves as on the public site. Every call to the API is guarded: an error or a
@@ -86,9 +86,11 @@
     return findIn(window, name) || findIn(openerOf(window), name) || findIn(openerOf(window.top), name);
   }
 
-  var meta = document.querySelector('meta[name="inkl-scorm"]');
-  var V = meta ? VERSIONS[meta.getAttribute("content")] : null;
-  if (!V) { if (meta) warn("unknown SCORM version " + meta.getAttribute("content")); return; }
+  // The SCORM version of the package this copy is in: each package's copy has its
+  // version's key in place of the mark (sitekit.scorm.VERSION_MARK); the site's has none.
+  var packaged = "@inkl-scorm-version@";
+  var V = VERSIONS[packaged] || null;
+  if (!V) { if (packaged.charAt(0) !== "@") warn("unknown SCORM version " + packaged); return; }
   var is12 = V === VERSIONS["1.2"];
   var api = findApi(V.api);
   if (!api) return; // not in an LMS: the page works as on the public site
