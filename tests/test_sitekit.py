@@ -286,3 +286,90 @@ def test_quizzes_are_read_again_when_a_file_changes(tmp_path: Path) -> None:
     shutil.copy2(tmp_path / "quiz-demo.yml", tmp_path / "quiz-demo-2.yml")
     (tmp_path / "quiz-demo-2.yml").write_text(text.replace("id: quiz-demo", "id: quiz-demo-2", 1), encoding="utf-8")
     assert sorted(load_quizzes(tmp_path)) == ["quiz-demo", "quiz-demo-2"]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own (sitekit.diskcache), made private as the real one."""
+    from sitekit import diskcache
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(diskcache, "_folder", folder)
+    monkeypatch.setattr(diskcache, "_checked", True)
+    return folder
+
+
+YAML_TEXT = """id: q
+title: {nb: "Tittel", en: Title}
+1: 2.5
+flags: [true, null, "no", no]
+nested:
+  - a: 1
+    b:
+      - x
+"""
+
+
+def test_a_parsed_document_is_read_back_by_the_next_build_with_its_lines(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitekit import strict_yaml
+
+    first = strict_yaml.load(YAML_TEXT)
+    assert len(list(cache_dir.glob("yaml-*.json"))) == 1
+    monkeypatch.setattr(strict_yaml, "_parsed", lambda text: pytest.fail("parsed again: the cache was not used"))
+    second = strict_yaml.load(YAML_TEXT)
+    assert second == first and type(second) is type(first)
+    assert [type(v) for v in second.values()] == [type(v) for v in first.values()]
+    assert second.lines == first.lines and second.line == first.line
+    for path in (("title", "en"), ("flags", 3), ("nested", 0, "b", 0), (1,)):
+        assert strict_yaml.line_of(second, path) == strict_yaml.line_of(first, path), path
+    assert second["flags"] == [True, None, "no", "no"] and second[1] == 2.5
+
+
+def test_a_bad_cache_entry_or_a_document_of_other_types_is_parsed_each_time(cache_dir: Path) -> None:
+    from sitekit import strict_yaml
+
+    strict_yaml.load(YAML_TEXT)
+    (entry,) = cache_dir.glob("yaml-*.json")
+    for broken in ("{not json", '{"data": {"m": [[1]]}}', "[]"):
+        entry.write_text(broken, encoding="utf-8")
+        assert strict_yaml.load(YAML_TEXT)["nested"][0]["b"] == ["x"]
+    dated = "day: 2021-05-01\n"
+    assert strict_yaml.load(dated)["day"].isoformat() == "2021-05-01"
+    assert strict_yaml.load(dated)["day"].isoformat() == "2021-05-01"  # not kept: a date is not plain
+    assert not [p for p in cache_dir.glob("yaml-*.json") if p != entry]
+    with pytest.raises(strict_yaml.YAMLProblem, match="written twice"):
+        strict_yaml.load("a: 1\na: 2\n")
+    with pytest.raises(strict_yaml.YAMLProblem, match="written twice"):
+        strict_yaml.load("a: 1\na: 2\n")  # an error is never kept
+
+
+def test_without_a_private_cache_folder_nothing_is_kept_and_all_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from sitekit import diskcache, strict_yaml
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    os.chmod(shared, 0o777)
+    monkeypatch.setattr(diskcache.tempfile, "gettempdir", lambda: str(shared))
+    (shared / f"inkl-build-cache-{os.getuid()}").mkdir(mode=0o755)  # made by someone, readable by all
+    os.chmod(shared / f"inkl-build-cache-{os.getuid()}", 0o755)
+    monkeypatch.setattr(diskcache, "_checked", False)
+    monkeypatch.setattr(diskcache, "_folder", None)
+    assert diskcache.private_dir() is None
+    assert strict_yaml.load(YAML_TEXT)["id"] == "q"
+    assert list((shared / f"inkl-build-cache-{os.getuid()}").iterdir()) == []
+
+
+def test_quiz_markdown_is_converted_once_and_read_back_by_the_next_build(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitekit import quizzes
+
+    quizzes._converted.cache_clear()
+    text = "Les *dette* i [siden](mentor/start.md) og [dette](https://example.org/)."
+    first = quizzes.inline(text, "kurs/modul-1/")
+    quizzes._converted.cache_clear()
+    monkeypatch.setattr(quizzes, "_markdown", lambda escaped: pytest.fail("converted again: the cache was not used"))
+    assert quizzes.inline(text, "kurs/modul-1/") == first
+    assert 'href="../mentor/start/"' in quizzes.inline(text, "kurs/")  # the links still follow the page
+    quizzes._converted.cache_clear()

@@ -9,13 +9,19 @@ Two traps of YAML 1.1 (PyYAML's default) are closed here:
   (the «billion laughs» bomb). Data files have no need for them: refused.
 
 Every mapping and list remembers the line of each of its entries, so that an
-error can name the line an author has to look at."""
+error can name the line an author has to look at. A document parsed once is read
+back by the next build from a cache (below); errors are never kept, so a broken file
+is reported on every build."""
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from sitekit import diskcache
 
 
 class Mapping(dict):
@@ -104,8 +110,68 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+# Documents parsed by an earlier build, by a hash of their text and of this loader
+# (sitekit.diskcache): building the data with PyYAML took 36 ms for the quizzes alone,
+# reading it back as JSON takes 1. Only data of plain types (with their lines) is kept.
+_VERSION = hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()[:16]
+
+
 def load(text: str) -> Any:
     """Parse one YAML document; raise YAMLProblem (with a line where known) on any error."""
+    name = "yaml-" + hashlib.sha256(f"{_VERSION}\n{text}".encode("utf-8")).hexdigest() + ".json"
+    kept = diskcache.read_json(name)
+    if kept is not None:
+        try:
+            return _decoded(kept["data"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass  # not an entry of ours: parse again
+    data = _parsed(text)
+    encoded = _encoded(data)
+    if encoded is not _NOT_PLAIN:
+        diskcache.write_json(name, {"data": encoded})
+    return data
+
+
+_NOT_PLAIN = object()
+
+
+def _encoded(value: Any) -> Any:
+    """`value` as JSON that _decoded turns back into the same value, lines included;
+    _NOT_PLAIN for anything but text, numbers, true/false, null, mappings and lists."""
+    if isinstance(value, Mapping):
+        entries = []
+        for key, item in value.items():
+            key_json, item_json = _encoded(key), _encoded(item)
+            if key_json is _NOT_PLAIN or item_json is _NOT_PLAIN or isinstance(key, (Mapping, Sequence)):
+                return _NOT_PLAIN
+            entries.append([key_json, item_json, value.lines[key]])
+        return {"m": entries, "l": value.line}
+    if isinstance(value, Sequence):
+        items = [_encoded(item) for item in value]
+        if any(item is _NOT_PLAIN for item in items):
+            return _NOT_PLAIN
+        return {"s": items, "ls": value.lines, "l": value.line}
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    return _NOT_PLAIN
+
+
+def _decoded(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "m" in value:
+            result = Mapping()
+            result.lines, result.line = {}, value["l"]
+            for key, item, line in value["m"]:
+                result[key] = _decoded(item)
+                result.lines[key] = line
+            return result
+        result = Sequence(_decoded(item) for item in value["s"])
+        result.lines, result.line = list(value["ls"]), value["l"]
+        return result
+    return value
+
+
+def _parsed(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except YAMLProblem:

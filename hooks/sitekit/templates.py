@@ -13,6 +13,8 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
+from sitekit.diskcache import private_dir
+
 
 class MemoryBytecodeCache(BytecodeCache):
     """Compiled templates kept for the life of the process. Each language's build
@@ -34,11 +36,10 @@ class MemoryBytecodeCache(BytecodeCache):
 
 
 class DiskBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates kept on disk between builds, as Python keeps .pyc files: each
-    `mkdocs build` is a new process, and compiling our partials was a tenth of a second
-    of every build. Jinja's own cache: a folder only this user can read (under the
-    system's temp folder), files replaced whole, each entry checked against a checksum
-    of the template's source. A cache that cannot be read or written is passed by."""
+    """Compiled templates kept on disk between builds (sitekit.diskcache), as Python keeps
+    .pyc files: compiling our partials was a tenth of a second of every build. Jinja's
+    own cache: files replaced whole, each entry checked against a checksum of the
+    template's source. A cache that cannot be read or written is passed by."""
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -54,11 +55,11 @@ class DiskBytecodeCache(FileSystemBytecodeCache):
 
 
 def _partials_cache() -> BytecodeCache:
-    try:
-        # Its own file names: the autoescaping environment compiles to other code.
-        return DiskBytecodeCache(pattern="__inkl_partials_%s.cache")
-    except (OSError, RuntimeError):  # no private temp folder: keep them for this process only
+    folder = private_dir()
+    if folder is None:  # no private temp folder: keep them for this process only
         return MemoryBytecodeCache()
+    # Its own file names: the autoescaping environment compiles to other code.
+    return DiskBytecodeCache(str(folder), pattern="jinja-partials-%s.cache")
 
 
 # The theme's own environment (hooks/templates.py): in memory, for one build's languages.
@@ -69,7 +70,10 @@ _PARTIALS_CACHE = _partials_cache()
 
 
 def autoescaping(theme_env: Environment) -> Environment:
-    return theme_env.overlay(autoescape=True, bytecode_cache=_PARTIALS_CACHE)
+    """The theme's environment with autoescaping, and the partials' string lookup."""
+    env = theme_env.overlay(autoescape=True, bytecode_cache=_PARTIALS_CACHE)
+    env.globals["interface_strings"] = _interface_strings(env)
+    return env
 
 
 def partials_env(theme: Any) -> Environment:
@@ -80,7 +84,6 @@ def partials_env(theme: Any) -> Environment:
     env = getattr(theme, "_inkl_partials_env", None)
     if env is None:
         env = autoescaping(theme.get_env())
-        env.globals["interface_strings"] = _interface_strings(env)
         theme._inkl_partials_env = env
     return env
 

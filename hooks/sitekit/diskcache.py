@@ -1,0 +1,64 @@
+"""What one build can hand the next: a folder of the system's temp folder that only this
+user can read, for results that depend on nothing but their input (as Python keeps .pyc
+files). Each `mkdocs build` is a new process; without this it compiles our partials and
+parses every data file and front matter anew (0.15 s of a 3.5 s build).
+
+Everything here is optional: a folder that cannot be made safely, or an entry that
+cannot be read or written, is passed by, and the build does the work itself."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_folder: Path | None = None
+_checked = False
+
+
+def private_dir() -> Path | None:
+    """The cache folder (made on first use, mode 0700), or None if it cannot be
+    trusted: not a folder of this user's, or readable by others."""
+    global _folder, _checked
+    if not _checked:
+        _checked = True
+        if hasattr(os, "getuid"):
+            folder = Path(tempfile.gettempdir()) / f"inkl-build-cache-{os.getuid()}"
+            try:
+                folder.mkdir(mode=stat.S_IRWXU, exist_ok=True)
+                info = os.lstat(folder)
+                if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == stat.S_IRWXU:
+                    _folder = folder
+            except OSError:
+                pass
+    return _folder
+
+
+def read_json(name: str) -> Any | None:
+    """The JSON entry `name`, or None if there is none (or it cannot be read)."""
+    folder = private_dir()
+    if folder is None:
+        return None
+    try:
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(name: str, value: Any) -> None:
+    """Keep `value` as the JSON entry `name`: written whole, then put in place, so a
+    build running beside this one never reads half an entry."""
+    folder = private_dir()
+    if folder is None:
+        return
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=name, suffix=".tmp", delete=False) as file:
+            json.dump(value, file, ensure_ascii=False, separators=(",", ":"))
+        os.replace(file.name, folder / name)
+    except (OSError, ValueError, TypeError):
+        try:
+            os.unlink(file.name)
+        except (OSError, NameError):
+            pass
