@@ -83,10 +83,13 @@ def _modules(nav: Navigation) -> list:
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    meta = module_meta(page.meta, page.file.src_uri)
+    session = session_meta(page.meta, page.file.src_uri)
+    if not meta and not session and not (page.content and MARKER.search(page.content)):
+        return context  # most pages: nothing of the course's
     src = f"docs/{page.file.src_uri}"
     modules = _modules(nav)
     listed = view(modules, page.url)
-    meta = module_meta(page.meta, page.file.src_uri)
     if meta:
         # The quiz itself comes later (hooks/quizzes.py, after search has read the page): its marker.
         if meta.quiz not in QUIZ_MARKER.findall(page.content or ""):
@@ -115,7 +118,6 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         tick = _env.get_template("partials/course-tick.html").render(config=config, page=page, kind="challenge", quiz=meta.quiz)
         page.content = after_section(page.content or "", "utfordring", tick)
 
-    session = session_meta(page.meta, page.file.src_uri)
     if session:
         # Its module exists: every page's front matter is checked before the build (sitekit.course.check_pages).
         target = next(m for m in listed if m["number"] == session.module)

@@ -373,3 +373,23 @@ def test_quiz_markdown_is_converted_once_and_read_back_by_the_next_build(cache_d
     assert quizzes.inline(text, "kurs/modul-1/") == first
     assert 'href="../mentor/start/"' in quizzes.inline(text, "kurs/")  # the links still follow the page
     quizzes._converted.cache_clear()
+
+
+def test_cache_entries_not_used_for_two_weeks_are_deleted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    from sitekit import diskcache
+
+    monkeypatch.setattr(diskcache.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(diskcache, "_checked", False)
+    monkeypatch.setattr(diskcache, "_folder", None)
+    folder = tmp_path / f"inkl-build-cache-{os.getuid()}"
+    folder.mkdir(mode=0o700)
+    for name, days in (("old.json", 15), ("read.json", 10), ("new.json", 1)):
+        (folder / name).write_text("1", encoding="utf-8")
+        os.utime(folder / name, (time.time() - days * 86400,) * 2)
+    assert diskcache.private_dir() == folder  # pruned on first use
+    assert sorted(p.name for p in folder.iterdir()) == ["new.json", "read.json"]
+    assert diskcache.read_json("read.json") == 1
+    assert (folder / "read.json").stat().st_mtime > time.time() - 60  # a read keeps it another two weeks

@@ -4,16 +4,19 @@ files). Each `mkdocs build` is a new process; without this it compiles our parti
 parses every data file and front matter anew (0.15 s of a 3.5 s build).
 
 Everything here is optional: a folder that cannot be made safely, or an entry that
-cannot be read or written, is passed by, and the build does the work itself."""
+cannot be read or written, is passed by, and the build does the work itself. An entry
+not used for KEEP_DAYS is deleted (each edit of a page or quiz makes a new one)."""
 from __future__ import annotations
 
 import json
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
+KEEP_DAYS = 14
 _folder: Path | None = None
 _checked = False
 
@@ -31,9 +34,22 @@ def private_dir() -> Path | None:
                 info = os.lstat(folder)
                 if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == stat.S_IRWXU:
                     _folder = folder
+                    _prune(folder)
             except OSError:
                 pass
     return _folder
+
+
+def _prune(folder: Path) -> None:
+    """Delete the entries not used for KEEP_DAYS (a read marks an entry used)."""
+    old = time.time() - KEEP_DAYS * 86400
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < old:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def read_json(name: str) -> Any | None:
@@ -41,10 +57,16 @@ def read_json(name: str) -> Any | None:
     folder = private_dir()
     if folder is None:
         return None
+    path = folder / name
     try:
-        return json.loads((folder / name).read_text(encoding="utf-8"))
+        value = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    try:
+        os.utime(path)  # used: kept another KEEP_DAYS
+    except OSError:
+        pass
+    return value
 
 
 def write_json(name: str, value: Any) -> None:
