@@ -176,3 +176,15 @@ def errors(page):
     page.on("pageerror", lambda error: seen.append(str(error)))
     yield seen
     assert seen == [], seen
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A build cache folder of this test's own (sitekit.diskcache), private as the real one."""
+    from sitekit import diskcache
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(diskcache, "_folder", folder)
+    monkeypatch.setattr(diskcache, "_checked", True)
+    return folder

@@ -338,6 +338,31 @@ def test_a_module_page_without_its_quiz_stops_the_package() -> None:
         build_packages(fixed, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
 
 
+def test_the_next_build_takes_package_pages_and_the_shared_zip_from_the_build_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitekit.scorm as scorm
+
+    course = Course("nb", "Kurset", "Om kurset", (Sco(1, "Modul 1", "Om modul 1", "kurs/modul-1/index.html", "docs/kurs/modul-1.md", "q"),))
+    pages = {"kurs/modul-1/index.html": PAGE.encode(), "assets/site.css": b"a{}", "assets/img/a.svg": b"<svg/>",
+             "assets/js/lms.js": b'var packaged = "@inkl-scorm-version@";'}
+    first = build_packages(course, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
+    assert sorted(p.name.split("-")[1] for p in cache_dir.iterdir()) == ["page", "zip"]
+    monkeypatch.setattr(scorm, "package_page", lambda *a, **k: pytest.fail("package page made again"))
+    shared_zips, original = [], scorm.zip_bytes
+
+    def zip_bytes(files, after=b""):
+        if not after:
+            shared_zips.append(sorted(files))
+        return original(files, after)
+
+    monkeypatch.setattr(scorm, "zip_bytes", zip_bytes)
+    again = build_packages(course, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
+    assert again == first and shared_zips == []
+    # Another input is another entry: a changed page is made anew.
+    pages["kurs/modul-1/index.html"] = PAGE.replace("in the page", "on this page").encode()
+    with pytest.raises(pytest.fail.Exception, match="package page made again"):
+        build_packages(course, read=pages.__getitem__, files=FILES, site_url="/", mastery_percent=80)
+
+
 def test_files_that_several_modules_share_are_listed_once_in_an_asset_resource() -> None:
     resources = plan_resources({1: ["m1.html", "all.css", "a.svg"], 2: ["m2.html", "all.css", "a.svg"], 3: ["m3.html", "all.css"]})
     assert resources == [

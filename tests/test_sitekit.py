@@ -288,18 +288,6 @@ def test_quizzes_are_read_again_when_a_file_changes(tmp_path: Path) -> None:
     assert sorted(load_quizzes(tmp_path)) == ["quiz-demo", "quiz-demo-2"]
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder of this test's own (sitekit.diskcache), made private as the real one."""
-    from sitekit import diskcache
-
-    folder = tmp_path / "cache"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setattr(diskcache, "_folder", folder)
-    monkeypatch.setattr(diskcache, "_checked", True)
-    return folder
-
-
 YAML_TEXT = """id: q
 title: {nb: "Tittel", en: Title}
 1: 2.5

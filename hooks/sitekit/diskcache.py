@@ -52,15 +52,15 @@ def _prune(folder: Path) -> None:
                 pass
 
 
-def read_json(name: str) -> Any | None:
-    """The JSON entry `name`, or None if there is none (or it cannot be read)."""
+def read_bytes(name: str) -> bytes | None:
+    """The entry `name`, or None if there is none (or it cannot be read)."""
     folder = private_dir()
     if folder is None:
         return None
     path = folder / name
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        value = path.read_bytes()
+    except OSError:
         return None
     try:
         os.utime(path)  # used: kept another KEEP_DAYS
@@ -69,18 +69,38 @@ def read_json(name: str) -> Any | None:
     return value
 
 
-def write_json(name: str, value: Any) -> None:
-    """Keep `value` as the JSON entry `name`: written whole, then put in place, so a
-    build running beside this one never reads half an entry."""
+def write_bytes(name: str, value: bytes) -> None:
+    """Keep `value` as the entry `name`: written whole, then put in place, so a build
+    running beside this one never reads half an entry."""
     folder = private_dir()
     if folder is None:
         return
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=name, suffix=".tmp", delete=False) as file:
-            json.dump(value, file, ensure_ascii=False, separators=(",", ":"))
+        with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=name, suffix=".tmp", delete=False) as file:
+            file.write(value)
+    except OSError:
+        return
+    try:
         os.replace(file.name, folder / name)
-    except (OSError, ValueError, TypeError):
+    except OSError:
         try:
             os.unlink(file.name)
-        except (OSError, NameError):
+        except OSError:
             pass
+
+
+def read_json(name: str) -> Any | None:
+    """The JSON entry `name`, or None if there is none (or it is not JSON)."""
+    raw = read_bytes(name)
+    try:
+        return json.loads(raw) if raw is not None else None
+    except ValueError:
+        return None
+
+
+def write_json(name: str, value: Any) -> None:
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return
+    write_bytes(name, text.encode("utf-8"))

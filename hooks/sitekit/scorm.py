@@ -20,6 +20,7 @@ SCOs name as a dependency. Problems stop the build with the module and the file.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import io
 import posixpath
@@ -28,10 +29,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
 
+from sitekit import diskcache
 from sitekit.links import is_local, resolve
 
 
@@ -476,6 +479,40 @@ def zip_bytes(files: Mapping[str, bytes], after: bytes = b"") -> bytes:
     return buffer.getvalue()
 
 
+# A package page and the zip of a language's shared files depend only on their input
+# and this code: an earlier build's are taken from the build cache (sitekit.diskcache;
+# making them was 0.1 s of every build). Problems stop the build before anything is kept.
+_CODE = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "links.py").read_bytes()).hexdigest()[:16]
+
+
+def _key(*parts: str | bytes) -> str:
+    digest = hashlib.blake2b(_CODE.encode(), digest_size=20)
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _package_page_kept(html: str, *, page: str, files: set[str], files_key: str, site_url: str, where: str) -> tuple[str, list[str]]:
+    name = f"scorm-page-{_key(page, site_url, files_key, html)}.json"
+    kept = diskcache.read_json(name)
+    if isinstance(kept, dict) and isinstance(kept.get("copy"), str) and isinstance(kept.get("needed"), list):
+        return kept["copy"], kept["needed"]
+    copy, needed = package_page(html, page=page, files=files, site_url=site_url, where=where)
+    diskcache.write_json(name, {"copy": copy, "needed": needed})
+    return copy, needed
+
+
+def _zip_kept(files: Mapping[str, bytes]) -> bytes:
+    name = f"scorm-zip-{_key(*(part for item in sorted(files.items()) for part in item))}.zip"
+    kept = diskcache.read_bytes(name)
+    if kept is not None:
+        return kept
+    made = zip_bytes(files)
+    diskcache.write_bytes(name, made)
+    return made
+
+
 def build_packages(
     course: Course, *, read: Callable[[str], bytes], files: set[str], site_url: str, mastery_percent: int,
 ) -> dict[str, bytes]:
@@ -486,6 +523,7 @@ def build_packages(
     if not course.scos:
         raise ScormError(f"The course in '{course.language}' has no modules (no page with 'module:' front matter), so it has no SCORM package.")
     contents: dict[str, bytes] = {}
+    files_key = "\n".join(sorted(files))
     needs: dict[int, list[str]] = {}
     loaded_by_css: dict[str, list[str]] = {}  # the same style sheets serve every module
     for sco in course.scos:
@@ -493,7 +531,7 @@ def build_packages(
         html = read(sco.page).decode("utf-8")
         if f'data-quiz="{sco.quiz}"' not in html:
             raise ScormError(f"{where}: the page has no quiz '{sco.quiz}', so the module cannot report a score.")
-        copy, needed = package_page(html, page=sco.page, files=files, site_url=site_url, where=where)
+        copy, needed = _package_page_kept(html, page=sco.page, files=files, files_key=files_key, site_url=site_url, where=where)
         contents[sco.page] = copy.encode("utf-8")
         for name in needed[1:]:
             if name.endswith(".css"):
@@ -506,7 +544,7 @@ def build_packages(
     lms = contents.pop(LMS_SCRIPT).decode("utf-8")
     if lms.count(VERSION_MARK) != 1:
         raise ScormError(f"overrides/{LMS_SCRIPT}: must have the mark '{VERSION_MARK}' once, where each package's copy names its SCORM version.")
-    shared = zip_bytes(contents)
+    shared = _zip_kept(contents)
     packages = {}
     for version in VERSIONS:
         package = package_name(course.language, version)
