@@ -257,3 +257,21 @@ def test_checklists_print_on_one_a4_page(page: Page, server: str, path: str) -> 
     expect(page.locator(".md-path").first).to_be_hidden()
     pdf = page.pdf(format="A4", margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"})
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ("/forskning/afi/nullpunktsanalysen/", "Tabell som kan rulles sideveis"),
+    ("/en/forskning/afi/nullpunktsanalysen/", "Table that scrolls sideways"),
+])
+def test_on_a_phone_each_table_that_scrolls_sideways_is_a_named_region_the_keyboard_reaches(
+        page: Page, server: str, path: str, name: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + path)
+    page.wait_for_load_state("load")
+    wraps = page.locator(".md-typeset__scrollwrap")
+    states = wraps.evaluate_all("""wraps => wraps.map(w => ({wide: w.scrollWidth > w.clientWidth,
+        tabindex: w.getAttribute('tabindex'), role: w.getAttribute('role'), label: w.getAttribute('aria-label')}))""")
+    wide = [s for s in states if s["wide"]]
+    assert wide, states  # a table of the chart page does not fit a phone
+    assert all(s == {"wide": True, "tabindex": "0", "role": "region", "label": name} for s in wide), wide
+    assert all(s["tabindex"] is None for s in states if not s["wide"]), states  # only those that scroll

@@ -117,11 +117,15 @@
 
   // A wide table scrolls sideways inside Material's wrapper. Keyboard users can
   // only scroll what they can focus (axe: scrollable-region-focusable), so a
-  // wrapper that scrolls becomes a named, focusable region.
+  // wrapper that scrolls becomes a named, focusable region. Every width is read
+  // before any wrapper changes: a read after a change makes the browser lay the
+  // page out again, once per table.
   function focusableScrollingTables() {
     var strings = siteStrings();
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+    var wide = Array.prototype.filter.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      return wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex");
+    });
+    wide.forEach(function (wrap) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", strings["table.scroll"] || "");
