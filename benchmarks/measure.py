@@ -204,22 +204,42 @@ def search_cost(browser, server: Server, path: str, query: str) -> dict:
     return {"load": load, "search": searched, "results": found, "meta": meta.strip(), "error": error}
 
 
-def second_page(browser, server: Server, first: str, second: str) -> dict:
-    """Load `first`, then go to `second` in the same context (cache kept): what the
-    second page fetched. Its own HTML is the floor."""
+def _named_files(page) -> set[str]:
+    """The scripts and style sheets the loaded page names in its HTML, as URL paths."""
+    return set(page.eval_on_selector_all(
+        "script[src], link[rel=stylesheet][href]",
+        "els => els.map(e => new URL(e.src || e.href, location.href).pathname)"))
+
+
+def journey(browser, server: Server, paths: list[str]) -> list[dict]:
+    """One reader clicking through `paths` in one browser (cache kept): for each page
+    after the first, what it fetched beyond its own HTML, and which of that it names
+    itself while no earlier page named it (a kind of page the reader opens for the
+    first time: the quiz's scripts on the first module). Anything else (a file an
+    earlier page had, or one no page names, such as a search index) is a cost the
+    target forbids."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server.base + first, wait_until="networkidle")
-    settle(page, server)
-    server.take()
-    page.goto(server.base + second, wait_until="networkidle")
-    settle(page, server)
-    figures = tally(server.take())
-    own_html = sum(f["bytes"] for f in figures["files"] if f["path"] == second)
-    figures["own_html"] = own_html
-    figures["beyond_html"] = figures["body"] - own_html
+    named_before: set[str] = set()
+    steps = []
+    for number, path in enumerate(paths):
+        server.take()
+        page.goto(server.base + path, wait_until="networkidle")
+        settle(page, server)
+        figures = tally(server.take())
+        named = _named_files(page)
+        if number:
+            extra = [f for f in figures["files"] if f["path"] != path]
+            figures["own_html"] = figures["body"] - sum(f["bytes"] for f in extra)
+            figures["beyond_html"] = sum(f["bytes"] for f in extra)
+            figures["new_kind"] = [f for f in extra if f["path"] in named and f["path"] not in named_before]
+            figures["other"] = [f for f in extra if f not in figures["new_kind"]]
+            figures["path"] = path
+            figures["after"] = paths[number - 1]
+            steps.append(figures)
+        named_before |= named
     context.close()
-    return figures
+    return steps
 
 
 def search_indexes(site: Path, prefixes: dict[str, str]) -> dict:
