@@ -275,3 +275,5 @@ def test_on_a_phone_each_table_that_scrolls_sideways_is_a_named_region_the_keybo
     assert wide, states  # a table of the chart page does not fit a phone
     assert all(s == {"wide": True, "tabindex": "0", "role": "region", "label": name} for s in wide), wide
     assert all(s["tabindex"] is None for s in states if not s["wide"]), states  # only those that scroll
+    # One scroll box per table: a figure's table is wrapped by Material alone, not twice.
+    assert page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap").count() == 0
