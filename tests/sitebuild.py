@@ -12,19 +12,20 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "overrides", "quizzes"]
 
 
 def build(project: Path, site: Path, *extra: str, env_site_url: str = "http://127.0.0.1:8000/", keep_bytecode: bool = False,
-          temp_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+          temp_dir: Path | None = None, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site`, exactly as the Pages workflow
     builds (no `-q`: in MkDocs 1.6 it stops --strict from counting warnings); output
     captured, never raises. `keep_bytecode`: Python writes and reuses the hooks' .pyc
     files, as it does on a machine without PYTHONDONTWRITEBYTECODE (the benchmarks).
-    `temp_dir`: the build's temp folder (TMPDIR), and so the home of its build cache."""
+    `temp_dir`: the build's temp folder (TMPDIR), and so the home of its build cache.
+    `prefix`: a command that runs the build (the benchmark's instruction count: valgrind)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": env_site_url}
     if keep_bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     if temp_dir is not None:
         env["TMPDIR"] = str(temp_dir)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+        [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
         capture_output=True, text=True, env=env, cwd=project,
     )
 
